@@ -1,0 +1,33 @@
+import { sql } from "drizzle-orm";
+import { bigint, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { users } from "./users";
+
+/** Companies. Contacts are matched to them by email domain. */
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Lower-case, without `www.`; unique. */
+    domain: text("domain").notNull(),
+    name: text("name").notNull(),
+    industry: text("industry"),
+    employees: integer("employees"),
+    annualRevenue: bigint("annual_revenue", { mode: "number" }),
+    country: text("country"),
+    region: text("region"),
+    technologies: text("technologies").array().notNull().default(sql`'{}'::text[]`),
+    ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
+    /** Account-level (MQA) score, PRODUCT.md §7. */
+    accountScore: integer("account_score"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("accounts_domain_idx").on(t.domain),
+    // Accounts list sorted by name with keyset pagination.
+    index("accounts_name_idx").on(t.name, t.id),
+    index("accounts_owner_idx").on(t.ownerId),
+  ],
+);
+export type Account = typeof accounts.$inferSelect;
+export type NewAccount = typeof accounts.$inferInsert;

@@ -1,0 +1,62 @@
+import { sql, type SQL } from "drizzle-orm";
+import { index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { accounts } from "./accounts";
+import { campaigns } from "./campaigns";
+import { lifecycleStage } from "./enums";
+import { scoringModelVersions } from "./scoring-models";
+import { users } from "./users";
+
+/** People. The email is stored lower-cased, which makes it unique case-insensitively. */
+export const contacts = pgTable(
+  "contacts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    firstName: text("first_name"),
+    lastName: text("last_name"),
+    title: text("title"),
+    /** c_level, vp, director, manager, individual_contributor, student, other */
+    seniority: text("seniority"),
+    /** marketing, sales, engineering, it, finance, operations, hr, executive, other */
+    jobFunction: text("job_function"),
+    phone: text("phone"),
+    country: text("country"),
+    region: text("region"),
+    source: text("source"),
+    campaignId: uuid("campaign_id").references(() => campaigns.id, { onDelete: "set null" }),
+    accountId: uuid("account_id").references(() => accounts.id, { onDelete: "set null" }),
+    ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
+    stage: lifecycleStage("stage").notNull().default("lead"),
+    stageChangedAt: timestamp("stage_changed_at", { withTimezone: true }).notNull().defaultNow(),
+    fitScore: real("fit_score").notNull().default(0),
+    engagementScore: real("engagement_score").notNull().default(0),
+    scoreModelVersionId: uuid("score_model_version_id").references(() => scoringModelVersions.id),
+    scoredAt: timestamp("scored_at", { withTimezone: true }),
+    lastActivityAt: timestamp("last_activity_at", { withTimezone: true }),
+    unsubscribedAt: timestamp("unsubscribed_at", { withTimezone: true }),
+    properties: jsonb("properties").$type<Record<string, unknown>>().notNull().default({}),
+    /** Optimistic concurrency: every lifecycle change bumps it and checks the old value. */
+    version: integer("version").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Lower-cased name and email, for the trigram search of the contacts list. */
+    searchText: text("search_text").generatedAlwaysAs(
+      (): SQL =>
+        sql`lower(coalesce(${contacts.firstName}, '') || ' ' || coalesce(${contacts.lastName}, '') || ' ' || ${contacts.email})`,
+    ),
+  },
+  (t) => [
+    uniqueIndex("contacts_email_idx").on(t.email),
+    index("contacts_account_idx").on(t.accountId),
+    index("contacts_owner_idx").on(t.ownerId),
+    // Contacts list: one index per sort order, each ending in id for keyset pagination.
+    index("contacts_created_idx").on(t.createdAt.desc(), t.id.desc()),
+    index("contacts_fit_idx").on(t.fitScore.desc(), t.id.desc()),
+    index("contacts_engagement_idx").on(t.engagementScore.desc(), t.id.desc()),
+    index("contacts_activity_idx").on(t.lastActivityAt.desc().nullsLast(), t.id.desc()),
+    index("contacts_stage_idx").on(t.stage, t.createdAt.desc(), t.id.desc()),
+    index("contacts_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+  ],
+);
+export type Contact = typeof contacts.$inferSelect;
+export type NewContact = typeof contacts.$inferInsert;

@@ -1,0 +1,119 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, jsonb, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { accounts } from "./accounts";
+import { contacts } from "./contacts";
+import { mqlReason, mqlStatus } from "./enums";
+import { routingRules } from "./routing";
+import { scoringModelVersions } from "./scoring-models";
+import { users } from "./users";
+
+export type Bant = { budget?: string; authority?: string; need?: string; timeline?: string };
+
+/**
+ * The handoff (PRODUCT.md §3): one row each time a contact qualifies. A recycled contact that
+ * qualifies again opens a new record. Queues and cohort analytics read these rows.
+ */
+export const mqlRecords = pgTable(
+  "mql_records",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    contactId: uuid("contact_id")
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id").references(() => accounts.id, { onDelete: "set null" }),
+    status: mqlStatus("status").notNull().default("mql"),
+    mqlAt: timestamp("mql_at", { withTimezone: true }).notNull(),
+    // Scores and model at the moment of qualification.
+    fitScore: real("fit_score").notNull(),
+    engagementScore: real("engagement_score").notNull(),
+    /** Queue order: the higher, the hotter. */
+    priorityScore: real("priority_score").notNull(),
+    modelVersionId: uuid("model_version_id").references(() => scoringModelVersions.id),
+    reason: mqlReason("reason").notNull(),
+    /** e.g. the qualifying action's event type, or the segment whose threshold applied. */
+    reasonDetail: text("reason_detail"),
+    /** Part of the exploration sample: routed although just below the threshold. */
+    isExploration: boolean("is_exploration").notNull().default(false),
+    segment: text("segment"),
+    source: text("source"),
+    campaignId: uuid("campaign_id"),
+    // Routing.
+    assignedRepId: uuid("assigned_rep_id").references(() => users.id, { onDelete: "set null" }),
+    assignedAt: timestamp("assigned_at", { withTimezone: true }),
+    routingRuleId: uuid("routing_rule_id").references(() => routingRules.id, { onDelete: "set null" }),
+    routingReason: text("routing_reason"),
+    slaDueAt: timestamp("sla_due_at", { withTimezone: true }),
+    // What followed.
+    firstTouchAt: timestamp("first_touch_at", { withTimezone: true }),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    sqlAt: timestamp("sql_at", { withTimezone: true }),
+    bant: jsonb("bant").$type<Bant>(),
+    salesOwnerId: uuid("sales_owner_id").references(() => users.id, { onDelete: "set null" }),
+    salesAcceptedAt: timestamp("sales_accepted_at", { withTimezone: true }),
+    opportunityAt: timestamp("opportunity_at", { withTimezone: true }),
+    wonAt: timestamp("won_at", { withTimezone: true }),
+    lostAt: timestamp("lost_at", { withTimezone: true }),
+    lostReason: text("lost_reason"),
+    rejectedAt: timestamp("rejected_at", { withTimezone: true }),
+    rejectedById: uuid("rejected_by_id").references(() => users.id, { onDelete: "set null" }),
+    rejectionReason: text("rejection_reason"),
+    rejectionNote: text("rejection_note"),
+    recycledAt: timestamp("recycled_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    /** Optimistic concurrency for accept/reject races. */
+    version: integer("version").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // A rep's open queue, hottest first: partial, so it only holds the few open records.
+    index("mql_records_queue_idx")
+      .on(t.assignedRepId, t.priorityScore.desc(), t.id.desc())
+      .where(sql`${t.status} in ('mql', 'sal')`),
+    // SLA urgency order and the overdue scan.
+    index("mql_records_sla_idx")
+      .on(t.assignedRepId, t.slaDueAt, t.id)
+      .where(sql`${t.status} = 'mql' and ${t.firstTouchAt} is null`),
+    // A sales rep's pipeline.
+    index("mql_records_pipeline_idx")
+      .on(t.salesOwnerId, t.status)
+      .where(sql`${t.status} in ('sql', 'opportunity')`),
+    // Cohorts by MQL month and funnel date ranges.
+    index("mql_records_mql_at_idx").on(t.mqlAt),
+    index("mql_records_contact_idx").on(t.contactId, t.mqlAt.desc()),
+    index("mql_records_account_idx").on(t.accountId),
+  ],
+);
+export type MqlRecord = typeof mqlRecords.$inferSelect;
+export type NewMqlRecord = typeof mqlRecords.$inferInsert;
+
+/** The managed list of reasons an SDR or AE may reject a lead with. */
+export const rejectionReasons = pgTable("rejection_reasons", {
+  code: text("code").primaryKey(),
+  label: text("label").notNull(),
+  requiresNote: boolean("requires_note").notNull().default(false),
+  position: integer("position").notNull().default(0),
+  archivedAt: timestamp("archived_at", { withTimezone: true }),
+});
+export type RejectionReason = typeof rejectionReasons.$inferSelect;
+
+/** Account-level qualification (MQA, PRODUCT.md §7). */
+export const mqaRecords = pgTable(
+  "mqa_records",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    mqaAt: timestamp("mqa_at", { withTimezone: true }).notNull(),
+    accountScore: real("account_score").notNull(),
+    /** Breakdown at qualification: fit, engagement, coverage. */
+    components: jsonb("components").$type<Record<string, number>>().notNull().default({}),
+    modelVersionId: uuid("model_version_id").references(() => scoringModelVersions.id),
+    assignedRepId: uuid("assigned_rep_id").references(() => users.id, { onDelete: "set null" }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("mqa_records_account_idx").on(t.accountId, t.mqaAt.desc()), index("mqa_records_mqa_at_idx").on(t.mqaAt)],
+);
+export type MqaRecord = typeof mqaRecords.$inferSelect;
