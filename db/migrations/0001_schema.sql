@@ -357,6 +357,7 @@ CREATE UNIQUE INDEX "users_email_lower_idx" ON "users" USING btree (lower("email
 CREATE UNIQUE INDEX "accounts_domain_idx" ON "accounts" USING btree ("domain");--> statement-breakpoint
 CREATE INDEX "accounts_name_idx" ON "accounts" USING btree ("name","id");--> statement-breakpoint
 CREATE INDEX "accounts_owner_idx" ON "accounts" USING btree ("owner_id");--> statement-breakpoint
+CREATE INDEX "accounts_name_trgm_idx" ON "accounts" USING gin (lower("name") gin_trgm_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "campaigns_name_idx" ON "campaigns" USING btree ("name");--> statement-breakpoint
 CREATE INDEX "campaigns_channel_idx" ON "campaigns" USING btree ("channel");--> statement-breakpoint
 CREATE UNIQUE INDEX "contacts_email_idx" ON "contacts" USING btree ("email");--> statement-breakpoint

@@ -27,6 +27,8 @@ export const accounts = pgTable(
     // Accounts list sorted by name with keyset pagination.
     index("accounts_name_idx").on(t.name, t.id),
     index("accounts_owner_idx").on(t.ownerId),
+    // Contains-search on the company name from the contacts and accounts lists.
+    index("accounts_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
   ],
 );
 export type Account = typeof accounts.$inferSelect;

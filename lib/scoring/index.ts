@@ -4,3 +4,4 @@ export * from "./fit";
 export * from "./engagement";
 export * from "./mql-rule";
 export { DEFAULT_MODEL } from "./default-model";
+export * from "./explain";

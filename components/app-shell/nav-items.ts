@@ -1,0 +1,19 @@
+import { BarChart3, Building2, Inbox, Settings, SlidersHorizontal, Target, Users, type LucideIcon } from "lucide-react";
+import type { UserRole } from "@/db/schema/enums";
+import { can, type Permission } from "@/lib/auth/permissions";
+
+export type NavItem = { href: string; label: string; icon: LucideIcon; permission: Permission };
+
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/queue", label: "Queue", icon: Inbox, permission: "queue:work" },
+  { href: "/contacts", label: "Contacts", icon: Users, permission: "contacts:read" },
+  { href: "/accounts", label: "Accounts", icon: Building2, permission: "accounts:read" },
+  { href: "/funnel", label: "Funnel", icon: BarChart3, permission: "funnel:read" },
+  { href: "/calibration", label: "Calibration", icon: Target, permission: "calibration:read" },
+  { href: "/scoring", label: "Scoring model", icon: SlidersHorizontal, permission: "model:edit" },
+  { href: "/settings", label: "Settings", icon: Settings, permission: "settings:manage" },
+];
+
+export function navItemsFor(role: UserRole): NavItem[] {
+  return NAV_ITEMS.filter((item) => can(role, item.permission));
+}

@@ -1,0 +1,73 @@
+import "server-only";
+import { and, desc, eq, inArray, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { EVENT_CATEGORIES, typesInCategory, type EventCategory } from "@/lib/timeline/describe-event";
+import { encodeCursor, type Cursor } from "@/lib/validation/common";
+import { getDb } from "../client";
+import { engagementEvents, users } from "../schema";
+
+const BUILT_IN_TYPES = EVENT_CATEGORIES.flatMap((c) => typesInCategory(c.id));
+
+function categoryCondition(categories: string[]): SQL | undefined {
+  const valid = categories.filter((c): c is EventCategory => EVENT_CATEGORIES.some((k) => k.id === c));
+  if (valid.length === 0) return undefined;
+  const types = valid.flatMap(typesInCategory);
+  const parts: SQL[] = [];
+  if (types.length) parts.push(inArray(engagementEvents.type, types));
+  if (valid.includes("other")) parts.push(notInArray(engagementEvents.type, BUILT_IN_TYPES));
+  return or(...parts);
+}
+
+/**
+ * One page of a contact's timeline, newest first, keyset-paginated on (occurredAt, id) so that
+ * page 500 costs what page 1 costs (index engagement_events_timeline_idx).
+ */
+export async function listTimeline({
+  contactId,
+  cursor,
+  categories = [],
+  limit = 30,
+}: {
+  contactId: string;
+  cursor?: Cursor;
+  categories?: string[];
+  limit?: number;
+}) {
+  const db = await getDb();
+  const where: SQL[] = [eq(engagementEvents.contactId, contactId)];
+  const byCategory = categoryCondition(categories);
+  if (byCategory) where.push(byCategory);
+  if (cursor) {
+    where.push(sql`(${engagementEvents.occurredAt}, ${engagementEvents.id}) < (${new Date(String(cursor[0]))}, ${Number(cursor[1])})`);
+  }
+  const rows = await db
+    .select({
+      id: engagementEvents.id,
+      type: engagementEvents.type,
+      occurredAt: engagementEvents.occurredAt,
+      source: engagementEvents.source,
+      properties: engagementEvents.properties,
+      actorName: users.name,
+    })
+    .from(engagementEvents)
+    .leftJoin(users, eq(users.id, engagementEvents.actorUserId))
+    .where(and(...where))
+    .orderBy(desc(engagementEvents.occurredAt), desc(engagementEvents.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    events: page,
+    nextCursor: rows.length > limit && last ? encodeCursor([last.occurredAt.toISOString(), last.id]) : null,
+  };
+}
+
+/** Events the engagement score reads: the contact's events of the last `days` days, newest first. */
+export async function listScoringEvents({ contactId, since, limit = 5000 }: { contactId: string; since: Date; limit?: number }) {
+  const db = await getDb();
+  return db
+    .select({ id: engagementEvents.id, type: engagementEvents.type, occurredAt: engagementEvents.occurredAt, properties: engagementEvents.properties })
+    .from(engagementEvents)
+    .where(and(eq(engagementEvents.contactId, contactId), sql`${engagementEvents.occurredAt} >= ${since}`))
+    .orderBy(desc(engagementEvents.occurredAt), desc(engagementEvents.id))
+    .limit(limit);
+}

@@ -1,0 +1,163 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { PGlite, Transaction } from "@electric-sql/pglite";
+import type postgres from "postgres";
+import type { DatabaseHandle } from "../client";
+
+/**
+ * Bulk loading through COPY … FROM STDIN (FORMAT csv), for both drivers. Row-by-row inserts
+ * are two orders of magnitude slower at the sizes the demo and the benchmarks need.
+ */
+
+/** JSON destined for a json/jsonb column (plain arrays are written as PostgreSQL arrays). */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
+export function jsonb(value: unknown): JsonText {
+  return new JsonText(JSON.stringify(value));
+}
+
+export type ArrayElement = string | number | boolean | null;
+export type CsvValue = string | number | boolean | Date | null | undefined | JsonText | readonly ArrayElement[];
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+function quote(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+function csvText(text: string): string {
+  // An empty string must be quoted: unquoted emptiness is how CSV COPY spells NULL. A lone `\.`
+  // would read as the end-of-data marker.
+  if (text === "" || text === "\\." || NEEDS_QUOTES.test(text)) return quote(text);
+  return text;
+}
+
+/** A PostgreSQL array literal: `{a,"b c","say \"hi\"",NULL}`. */
+export function pgArrayLiteral(items: readonly ArrayElement[]): string {
+  const parts = items.map((item) => {
+    if (item === null) return "NULL";
+    if (typeof item === "number" || typeof item === "boolean") return String(item);
+    return `"${item.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+  });
+  return `{${parts.join(",")}}`;
+}
+
+export function csvField(value: CsvValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return csvText(value);
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new Error(`Cannot COPY the number ${value}`);
+    return String(value);
+  }
+  if (typeof value === "boolean") return value ? "t" : "f";
+  if (value instanceof Date) return value.toISOString();
+  if (value instanceof JsonText) return quote(value.text);
+  return csvText(pgArrayLiteral(value));
+}
+
+/** One CSV line, newline included. */
+export function csvLine(values: readonly CsvValue[]): string {
+  let line = "";
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) line += ",";
+    line += csvField(values[i]);
+  }
+  return line + "\n";
+}
+
+/** Raw SQL and COPY on one connection (or inside one transaction), whichever the driver. */
+export type SqlRunner = {
+  kind: DatabaseHandle["kind"];
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Loads CSV text (lines as produced by `csvLine`) into the table's listed columns. */
+  copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+};
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+function copyStatement(table: string, columns: readonly string[], from: string): string {
+  return `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(", ")}) FROM ${from} WITH (FORMAT csv)`;
+}
+
+// Pieces of about 1 MB keep the socket busy without building one giant buffer.
+function* slices(text: string, size = 1 << 20): Generator<string> {
+  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+}
+
+function postgresRunner(sql: postgres.Sql | postgres.TransactionSql): SqlRunner {
+  return {
+    kind: "postgres",
+    async query<T>(text: string, params: unknown[] = []) {
+      return (await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[];
+    },
+    async copyCsv(table, columns, csv) {
+      if (csv.length === 0) return;
+      const stream = await sql.unsafe(copyStatement(table, columns, "STDIN")).writable();
+      await pipeline(Readable.from(slices(csv)), stream);
+    },
+  };
+}
+
+function pgliteRunner(client: PGlite | Transaction): SqlRunner {
+  return {
+    kind: "pglite",
+    async query<T>(text: string, params: unknown[] = []) {
+      return (await client.query<T>(text, params)).rows;
+    },
+    async copyCsv(table, columns, csv) {
+      if (csv.length === 0) return;
+      await client.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([csv]) });
+    },
+  };
+}
+
+export function runnerFor(handle: DatabaseHandle): SqlRunner {
+  return handle.kind === "postgres" ? postgresRunner(handle.client) : pgliteRunner(handle.client);
+}
+
+/** Runs `work` in one transaction: everything it writes lands together or not at all. */
+export async function inTransaction<T>(handle: DatabaseHandle, work: (runner: SqlRunner) => Promise<T>): Promise<T> {
+  if (handle.kind === "postgres") {
+    return (await handle.client.begin((tx) => work(postgresRunner(tx)))) as T;
+  }
+  return handle.client.transaction((tx) => work(pgliteRunner(tx)));
+}
+
+export const COPY_CHUNK_ROWS = 50_000;
+
+/**
+ * COPYs rows into `table` in chunks of `chunkRows`, so memory stays bounded however many rows
+ * the iterable yields. Returns the number of rows written.
+ */
+export async function copyRows(
+  target: DatabaseHandle | SqlRunner,
+  table: string,
+  columns: readonly string[],
+  rows: Iterable<readonly CsvValue[]>,
+  chunkRows = COPY_CHUNK_ROWS,
+): Promise<number> {
+  const runner = "copyCsv" in target ? target : runnerFor(target);
+  let csv = "";
+  let inChunk = 0;
+  let total = 0;
+  for (const row of rows) {
+    if (row.length !== columns.length) {
+      throw new Error(`COPY ${table}: a row has ${row.length} values for ${columns.length} columns`);
+    }
+    csv += csvLine(row);
+    inChunk++;
+    if (inChunk >= chunkRows) {
+      await runner.copyCsv(table, columns, csv);
+      total += inChunk;
+      csv = "";
+      inChunk = 0;
+    }
+  }
+  if (inChunk > 0) {
+    await runner.copyCsv(table, columns, csv);
+    total += inChunk;
+  }
+  return total;
+}

@@ -1,0 +1,28 @@
+import { computeEngagementScore, type ScoredEvent } from "./engagement";
+import { computeFitScore, type FitSubject } from "./fit";
+import type { ScoringModelDefinition } from "./model-schema";
+import { evaluateMqlRule, thresholdsFor } from "./mql-rule";
+
+/**
+ * A contact's scores at time `at` with every rule and event that produced them (PRODUCT.md §5
+ * "Explanation"): the same breakdown for the rep, the marketer and the API.
+ */
+export function explainScores(input: {
+  subject: FitSubject;
+  events: readonly ScoredEvent[];
+  model: ScoringModelDefinition;
+  at: Date;
+}) {
+  const { subject, events, model, at } = input;
+  const fit = computeFitScore(subject, model.fitRules);
+  const engagement = computeEngagementScore(events, model.engagementRules, { at, halfLifeDays: model.halfLifeDays });
+  const segmentValue = segmentValueOf(subject, model.thresholds.segmentField);
+  const thresholds = thresholdsFor(model.thresholds, segmentValue);
+  const decision = evaluateMqlRule({ fit: fit.score, engagement: engagement.score, segmentValue, thresholds: model.thresholds });
+  return { at, fit, engagement, thresholds, decision };
+}
+export type ScoreExplanation = ReturnType<typeof explainScores>;
+
+export function segmentValueOf(subject: FitSubject, field: ScoringModelDefinition["thresholds"]["segmentField"]): string | null {
+  return subject[field] ?? null;
+}
