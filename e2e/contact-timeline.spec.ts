@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+test("a contact's timeline opens, pages on scroll and filters by kind", async ({ page }) => {
+  await signIn(page, "sdr");
+  // The most engaged contacts have the longest timelines.
+  await page.goto("/contacts?sort=engagement");
+  const firstContact = page.getByRole("table").getByRole("row").nth(1).getByRole("link").first();
+  const name = (await firstContact.textContent())?.trim() ?? "";
+  await firstContact.click();
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  await expect(page.getByText("Fit breakdown")).toBeVisible();
+  const events = page.getByTestId("timeline-event");
+  await expect(events.first()).toBeVisible();
+  const firstPage = await events.count();
+  expect(firstPage).toBe(30);
+
+  // Infinite scroll: reaching the end of the list loads older activity.
+  await events.last().scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 5000);
+  await expect.poll(() => events.count()).toBeGreaterThan(firstPage);
+
+  // Newest first across pages.
+  const times = await page.locator("[data-testid=timeline-event] time").evaluateAll((els) =>
+    els.map((e) => new Date(e.getAttribute("datetime") ?? "").getTime()),
+  );
+  expect(times).toEqual([...times].sort((a, b) => b - a));
+
+  // Filter to web visits only: every event shown is a visit, and the filter is in the URL.
+  await page.getByRole("button", { name: "Web", exact: true }).click();
+  await expect(page).toHaveURL(/types=web/);
+  await expect(events.first()).toBeVisible();
+  const texts = await events.allTextContents();
+  expect(texts.length).toBeGreaterThan(0);
+  for (const t of texts) expect(t).toMatch(/^Visited /);
+});
+
+test("the contacts list searches and pages with keyset cursors", async ({ page }) => {
+  await signIn(page, "marketer");
+  await page.goto("/contacts");
+  const rows = page.getByRole("table").getByRole("row");
+  await expect(rows).toHaveCount(51); // header + 50
+  const firstOnPage1 = await rows.nth(1).getByRole("link").first().textContent();
+  await page.getByRole("link", { name: "Next page" }).click();
+  await expect(page).toHaveURL(/cursor=/);
+  await expect(rows).toHaveCount(51);
+  expect(await rows.nth(1).getByRole("link").first().textContent()).not.toBe(firstOnPage1);
+
+  // Search by company name finds its people.
+  await page.goto("/accounts");
+  const company = (await page.getByRole("table").getByRole("row").nth(1).getByRole("link").first().textContent())?.trim() ?? "";
+  await page.goto(`/contacts?q=${encodeURIComponent(company)}`);
+  await expect(rows.nth(1)).toContainText(company);
+});
