@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, gte, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { encodeCursor, type Cursor } from "@/lib/validation/common";
 import type { ContactListFilters, ContactSort } from "@/lib/validation/contacts";
+import { timestamptz } from "../sql-helpers";
 import { getDb, rowsOf } from "../client";
 import { accounts, contacts, users } from "../schema";
 
@@ -44,7 +45,7 @@ function afterCursor(sort: ContactSort, cursor: Cursor): SQL {
   const [value, id] = cursor;
   if (sort === "activity" && value === null) return and(isNull(column), sql`${contacts.id} < ${id}`)!;
   const v = sort === "created" || sort === "activity" ? new Date(value as string) : Number(value);
-  const afterValue = sql`(${column}, ${contacts.id}) < (${v}, ${id})`;
+  const afterValue = sql`(${column}, ${contacts.id}) < (${v instanceof Date ? timestamptz(v) : v}, ${id})`;
   return sort === "activity" ? or(afterValue, isNull(column))! : afterValue;
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, gte, lt, sql } from "drizzle-orm";
 import { countWhere, reachedStage } from "@/lib/analytics/stage-reached";
+import { timestamptz } from "../sql-helpers";
 import { getDb, rowsOf } from "../client";
 import { contacts, mqlRecords } from "../schema";
 
@@ -34,7 +35,7 @@ export async function getConversionByFitBand({ from, to }: { from: Date; to: Dat
              ${countWhere(reachedStage.sql)} as sqls,
              ${countWhere(reachedStage.customer)} as customers
       from ${mqlRecords}
-      where ${mqlRecords.mqlAt} >= ${from} and ${mqlRecords.mqlAt} < ${to}
+      where ${mqlRecords.mqlAt} >= ${timestamptz(from)} and ${mqlRecords.mqlAt} < ${timestamptz(to)}
       group by 1 order by 1`),
   );
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { EVENT_CATEGORIES, typesInCategory, type EventCategory } from "@/lib/timeline/describe-event";
 import { encodeCursor, type Cursor } from "@/lib/validation/common";
+import { timestamptz } from "../sql-helpers";
 import { getDb } from "../client";
 import { engagementEvents, users } from "../schema";
 
@@ -37,7 +38,7 @@ export async function listTimeline({
   const byCategory = categoryCondition(categories);
   if (byCategory) where.push(byCategory);
   if (cursor) {
-    where.push(sql`(${engagementEvents.occurredAt}, ${engagementEvents.id}) < (${new Date(String(cursor[0]))}, ${Number(cursor[1])})`);
+    where.push(sql`(${engagementEvents.occurredAt}, ${engagementEvents.id}) < (${timestamptz(new Date(String(cursor[0])))}, ${Number(cursor[1])})`);
   }
   const rows = await db
     .select({
@@ -67,7 +68,7 @@ export async function listScoringEvents({ contactId, since, limit = 5000 }: { co
   return db
     .select({ id: engagementEvents.id, type: engagementEvents.type, occurredAt: engagementEvents.occurredAt, properties: engagementEvents.properties })
     .from(engagementEvents)
-    .where(and(eq(engagementEvents.contactId, contactId), sql`${engagementEvents.occurredAt} >= ${since}`))
+    .where(and(eq(engagementEvents.contactId, contactId), sql`${engagementEvents.occurredAt} >= ${timestamptz(since)}`))
     .orderBy(desc(engagementEvents.occurredAt), desc(engagementEvents.id))
     .limit(limit);
 }
