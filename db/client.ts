@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { Logger } from "drizzle-orm/logger";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -23,26 +24,28 @@ export type OpenOptions = {
   dataDir?: string;
   /** Pool size for PostgreSQL. */
   max?: number;
+  /** Sees every query drizzle sends (benchmarks use it to EXPLAIN the application's own SQL). */
+  logger?: Logger;
 };
 
-export function openPostgres(url: string, max = 10): DatabaseHandle {
+export function openPostgres(url: string, max = 10, logger?: Logger): DatabaseHandle {
   const client = postgres(url, { max, onnotice: () => {} });
-  const db = drizzlePostgres({ client, schema }) as unknown as Database;
+  const db = drizzlePostgres({ client, schema, logger }) as unknown as Database;
   return { kind: "postgres", db, client, close: () => client.end({ timeout: 5 }) };
 }
 
-export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+export async function openPglite(dataDir: string, logger?: Logger): Promise<DatabaseHandle> {
   // PGlite does not create parent folders.
   if (!dataDir.startsWith("memory://")) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
   const client = await PGlite.create({ dataDir, extensions: { pg_trgm } });
-  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  const db = drizzlePglite({ client, schema, logger }) as unknown as Database;
   return { kind: "pglite", db, client, close: () => client.close() };
 }
 
 export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
   const url = options.url ?? env().DATABASE_URL;
-  if (url) return openPostgres(url, options.max);
-  return openPglite(options.dataDir ?? env().pgliteDir);
+  if (url) return openPostgres(url, options.max, options.logger);
+  return openPglite(options.dataDir ?? env().pgliteDir, options.logger);
 }
 
 // The application's database: opened on first use (never at import, so that `next build` and

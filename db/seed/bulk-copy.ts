@@ -3,28 +3,61 @@ import { pipeline } from "node:stream/promises";
 import type { PGlite, Transaction } from "@electric-sql/pglite";
 import type postgres from "postgres";
 import type { DatabaseHandle } from "../client";
+import { isoTimestamp } from "./time";
 
 /**
  * Bulk loading through COPY … FROM STDIN (FORMAT csv), for both drivers. Row-by-row inserts
  * are two orders of magnitude slower at the sizes the demo and the benchmarks need.
  */
 
-/** JSON destined for a json/jsonb column (plain arrays are written as PostgreSQL arrays). */
-export class JsonText {
-  constructor(readonly text: string) {}
+/** A value destined for a json/jsonb column (plain arrays are written as PostgreSQL arrays). */
+export class JsonValue {
+  constructor(readonly value: unknown) {}
 }
 
-export function jsonb(value: unknown): JsonText {
-  return new JsonText(JSON.stringify(value));
+export function jsonb(value: unknown): JsonValue {
+  return new JsonValue(value);
 }
 
 export type ArrayElement = string | number | boolean | null;
-export type CsvValue = string | number | boolean | Date | null | undefined | JsonText | readonly ArrayElement[];
+export type CsvValue = string | number | boolean | Date | null | undefined | JsonValue | readonly ArrayElement[];
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
 function quote(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+// Characters JSON must escape, and lone surrogates, which JSON.stringify escapes too.
+const JSON_UNSAFE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+function jsonStringInCsv(text: string): string {
+  return JSON_UNSAFE.test(text) ? JSON.stringify(text).replaceAll('"', '""') : `""${text}""`;
+}
+
+/**
+ * JSON text already quoted as one CSV field. Flat objects — nearly every event's properties —
+ * are serialised directly into their escaped form; anything else goes through JSON.stringify.
+ */
+function jsonInCsv(value: unknown): string {
+  if (value === null || typeof value !== "object" || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) {
+    const text = JSON.stringify(value);
+    if (text === undefined) throw new Error("Cannot COPY undefined as JSON");
+    return quote(text);
+  }
+  let out = '"{';
+  let first = true;
+  for (const key in value) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v === undefined || typeof v === "function" || typeof v === "symbol") continue;
+    out += (first ? "" : ",") + jsonStringInCsv(key) + ":";
+    first = false;
+    if (typeof v === "string") out += jsonStringInCsv(v);
+    else if (typeof v === "boolean" || v === null) out += String(v);
+    else if (typeof v === "number") out += Number.isFinite(v) ? String(v) : "null";
+    else out += JSON.stringify(v).replaceAll('"', '""');
+  }
+  return out + '}"';
 }
 
 function csvText(text: string): string {
@@ -52,8 +85,12 @@ export function csvField(value: CsvValue): string {
     return String(value);
   }
   if (typeof value === "boolean") return value ? "t" : "f";
-  if (value instanceof Date) return value.toISOString();
-  if (value instanceof JsonText) return quote(value.text);
+  if (value instanceof Date) {
+    const ms = value.getTime();
+    if (Number.isNaN(ms)) throw new Error("Cannot COPY an invalid date");
+    return isoTimestamp(ms);
+  }
+  if (value instanceof JsonValue) return jsonInCsv(value.value);
   return csvText(pgArrayLiteral(value));
 }
 

@@ -22,7 +22,7 @@ export const DEFAULT_MODEL: ScoringModelDefinition = {
     { id: "region-core", label: "North America or EMEA", field: "region", operator: "in", values: ["North America", "EMEA"], points: 10 },
     { id: "tech-crm", label: "Uses Salesforce or HubSpot", field: "account.technologies", operator: "in", values: ["Salesforce", "HubSpot"], points: 10 },
     { id: "neg-personal", label: "Personal email address", field: "personalEmail", operator: "is_true", points: -30 },
-    { id: "neg-student", label: "Student or intern", field: "title", operator: "contains", values: ["student", "intern"], points: -40 },
+    { id: "neg-student", label: "Student or intern", field: "title", operator: "contains_word", values: ["student", "intern", "internship"], points: -40 },
     { id: "neg-competitor", label: "Competitor", field: "emailDomain", operator: "in", values: ["leadforge.io", "pipelinepro.com"], points: -100 },
   ],
   engagementRules: [

@@ -286,3 +286,20 @@ describe("computeFitScore", () => {
     });
   });
 });
+
+describe("contains_word", () => {
+  const rule = (values: string[]) =>
+    ({ id: "w", label: "Word", field: "title", operator: "contains_word", values, points: 10 }) as const;
+
+  it("matches whole words and phrases, case-insensitively", () => {
+    expect(fitRuleMatches(rule(["intern"]), { email: "a@b.co", title: "Marketing Intern" })).toBe(true);
+    expect(fitRuleMatches(rule(["intern"]), { email: "a@b.co", title: "Intern, Growth" })).toBe(true);
+    expect(fitRuleMatches(rule(["vice president"]), { email: "a@b.co", title: "Senior Vice-President of Sales" })).toBe(true);
+    expect(fitRuleMatches(rule(["vice president"]), { email: "a@b.co", title: "President" })).toBe(false);
+  });
+
+  it("does not match inside longer words", () => {
+    expect(fitRuleMatches(rule(["intern"]), { email: "a@b.co", title: "Internal Audit Lead" })).toBe(false);
+    expect(fitRuleMatches(rule(["cto"]), { email: "a@b.co", title: "Director" })).toBe(false);
+  });
+});

@@ -54,8 +54,8 @@ export function fitRuleMatches(rule: FitRule, subject: FitSubject): boolean {
   if (raw === null || raw === undefined || raw === "") return false;
   if (rule.operator === "is_true") return raw === true;
   if (rule.operator === "range") {
-    const n = typeof raw === "number" ? raw : Number(raw);
-    if (!Number.isFinite(n)) return false;
+    const n = toNumber(raw);
+    if (n === null) return false;
     return (rule.min === null || n >= rule.min) && (rule.max === null || n <= rule.max);
   }
   const items = (Array.isArray(raw) ? raw : [raw]).map(norm);
@@ -68,7 +68,25 @@ export function fitRuleMatches(rule: FitRule, subject: FitSubject): boolean {
     }
     case "contains":
       return items.some((i) => rule.values.some((v) => i.includes(norm(v))));
+    case "contains_word": {
+      const words = new Set(items.flatMap((i) => i.split(/[^\p{L}\p{N}]+/u)));
+      return rule.values.some((v) => {
+        const phrase = norm(v).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+        if (phrase.length === 1) return words.has(phrase[0]!);
+        return items.some((i) => ` ${i.split(/[^\p{L}\p{N}]+/u).join(" ")} `.includes(` ${phrase.join(" ")} `));
+      });
+    }
   }
+}
+
+/** Only real numbers and numeric text take part in range rules: not booleans, lists or blanks. */
+function toNumber(raw: FieldValue): number | null {
+  if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
+  if (typeof raw === "string" && raw.trim() !== "") {
+    const n = Number(raw);
+    return Number.isFinite(n) ? n : null;
+  }
+  return null;
 }
 
 export type FitScore = { score: number; contributions: RuleContribution[] };

@@ -23,11 +23,15 @@ const ruleId = z.string().min(1).max(64);
 const label = z.string().min(1, "Give the rule a name").max(120);
 const points = z.number().int().min(-100).max(100);
 
-/** `equals` / `in` / `contains` compare text case-insensitively; `range` is for numbers. */
+/**
+ * `equals` / `in` / `contains` / `contains_word` compare text case-insensitively; `contains_word`
+ * matches whole words only (so "intern" does not match "International"); `range` is for numbers.
+ */
 export const fitRuleSchema = z.discriminatedUnion("operator", [
   z.object({ id: ruleId, label, field: z.enum(FIT_FIELDS), operator: z.literal("equals"), value: z.string().min(1), points }),
   z.object({ id: ruleId, label, field: z.enum(FIT_FIELDS), operator: z.literal("in"), values: z.array(z.string().min(1)).min(1), points }),
   z.object({ id: ruleId, label, field: z.enum(FIT_FIELDS), operator: z.literal("contains"), values: z.array(z.string().min(1)).min(1), points }),
+  z.object({ id: ruleId, label, field: z.enum(FIT_FIELDS), operator: z.literal("contains_word"), values: z.array(z.string().min(1)).min(1), points }),
   z
     .object({
       id: ruleId,

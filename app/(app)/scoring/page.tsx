@@ -19,6 +19,8 @@ function describeFitCondition(rule: FitRule): string {
       return `${field} is one of ${rule.values.map(humanizeValue).join(", ")}`;
     case "contains":
       return `${field} contains ${rule.values.join(" or ")}`;
+    case "contains_word":
+      return `${field} has the word ${rule.values.join(" or ")}`;
     case "range":
       return rule.min !== null && rule.max !== null
         ? `${field} between ${rule.min.toLocaleString("en")} and ${rule.max.toLocaleString("en")}`

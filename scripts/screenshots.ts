@@ -1,0 +1,72 @@
+/**
+ * Screenshots of the main pages, for the README and for reviewing a change by eye:
+ *   BASE_URL=http://localhost:3000 npx tsx scripts/screenshots.ts [outDir]
+ * Uses Playwright's Chromium when installed, otherwise /usr/bin/chromium.
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Page } from "@playwright/test";
+
+const base = process.env.BASE_URL ?? "http://localhost:3000";
+const outDir = path.resolve(process.argv[2] ?? "screenshots");
+mkdirSync(outDir, { recursive: true });
+
+const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+let executablePath: string | undefined;
+try {
+  executablePath = existsSync(chromium.executablePath()) ? undefined : systemChromium;
+} catch {
+  executablePath = systemChromium;
+}
+
+const browser = await chromium.launch({
+  executablePath,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+
+async function shoot(page: Page, name: string, fullPage = false) {
+  await page.waitForLoadState("networkidle");
+  await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage });
+  console.log(`${name}.png`);
+}
+
+async function signedIn(email: string, width = 1440, height = 900) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  await page.goto(`${base}/login`);
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill("handoff-demo");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+  return page;
+}
+
+const anon = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+await anon.goto(`${base}/login`);
+await shoot(anon, "sign-in");
+
+const marketer = await signedIn("marketer@handoff.demo");
+await marketer.goto(`${base}/contacts`);
+await shoot(marketer, "contacts");
+await marketer.goto(`${base}/contacts?sort=engagement`);
+await marketer.getByRole("table").getByRole("row").nth(1).getByRole("link").first().click();
+await marketer.getByTestId("timeline-event").first().waitFor();
+await shoot(marketer, "contact-timeline");
+for (const p of ["accounts", "funnel", "calibration", "scoring"]) {
+  await marketer.goto(`${base}/${p}`);
+  await shoot(marketer, p);
+}
+await marketer.goto(`${base}/accounts`);
+await marketer.getByRole("table").getByRole("row").nth(1).getByRole("link").first().click();
+await shoot(marketer, "account");
+
+const sdr = await signedIn("sdr@handoff.demo");
+await shoot(sdr, "queue-sdr");
+const admin = await signedIn("admin@handoff.demo");
+await admin.goto(`${base}/settings`);
+await shoot(admin, "settings");
+const laptop = await signedIn("sdr@handoff.demo", 1024, 700);
+await laptop.goto(`${base}/contacts`);
+await shoot(laptop, "contacts-1024");
+
+await browser.close();
