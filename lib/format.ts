@@ -45,6 +45,7 @@ export function humanizeValue(value: string | null | undefined): string {
   if (value === "c_level") return "C-level";
   if (value === "vp") return "VP";
   if (value === "it") return "IT";
+  if (value === "hr") return "HR";
   const s = value.replace(/_/g, " ");
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

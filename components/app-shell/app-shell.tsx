@@ -4,14 +4,14 @@ import { Logo } from "./logo";
 import { SidebarNav } from "./sidebar-nav";
 import { UserMenu } from "./user-menu";
 
-/** Sidebar navigation for the signed-in role; collapses to icons below 1024 px. */
+/** Sidebar navigation for the signed-in role; collapses to icons below 1280 px (laptops keep the room for tables). */
 export function AppShell({ user, children }: { user: CurrentUser; children: React.ReactNode }) {
   return (
     <div className="flex min-h-screen">
-      <aside className="sticky top-0 flex h-screen w-16 shrink-0 flex-col bg-sidebar lg:w-60">
+      <aside className="sticky top-0 flex h-screen w-16 shrink-0 flex-col bg-sidebar xl:w-60">
         <Link href="/" className="flex h-14 items-center gap-2.5 px-4 text-white">
           <Logo className="size-7 shrink-0" />
-          <span className="text-base font-semibold tracking-tight max-lg:hidden">Handoff</span>
+          <span className="text-base font-semibold tracking-tight max-xl:hidden">Handoff</span>
         </Link>
         <div className="mt-2 flex-1 overflow-y-auto">
           <SidebarNav role={user.role} />

@@ -23,7 +23,7 @@ export function SidebarNav({ role }: { role: UserRole }) {
             )}
           >
             <Icon className="size-4 shrink-0" aria-hidden />
-            <span className="max-lg:sr-only">{label}</span>
+            <span className="max-xl:sr-only">{label}</span>
           </Link>
         );
       })}

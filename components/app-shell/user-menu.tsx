@@ -30,7 +30,7 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
         <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-primary text-xs font-semibold text-white">
           {initials(name)}
         </span>
-        <span className="min-w-0 max-lg:hidden">
+        <span className="min-w-0 max-xl:hidden">
           <span className="block truncate text-sm font-medium text-white">{name}</span>
           <span className="block truncate text-xs">{ROLE_LABELS[role]}</span>
         </span>

@@ -32,12 +32,13 @@ export function ContactFilters({ values, owners }: { values: Record<string, stri
       ref={formRef}
       role="search"
       aria-label="Filter contacts"
-      className="mt-4 flex flex-wrap items-end gap-3"
+      className="mt-4 space-y-3"
       onSubmit={(e) => {
         e.preventDefault();
         submit();
       }}
     >
+      <div className="flex flex-wrap items-center gap-3">
       <div className="relative min-w-64 flex-1">
         <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" />
         <Input name="q" defaultValue={values.q} placeholder="Search name, email or company" className="pl-8" aria-label="Search" />
@@ -61,14 +62,16 @@ export function ContactFilters({ values, owners }: { values: Record<string, stri
           </option>
         ))}
       </NativeSelect>
-      <RangeInputs label="Fit" minName="fitMin" maxName="fitMax" values={values} />
-      <RangeInputs label="Engagement" minName="engagementMin" maxName="engagementMax" values={values} />
       <NativeSelect name="sort" defaultValue={values.sort ?? "created"} onChange={submit} aria-label="Sort by" className="w-44">
         <option value="created">Newest first</option>
         <option value="fit">Highest fit</option>
         <option value="engagement">Most engaged</option>
         <option value="activity">Recent activity</option>
       </NativeSelect>
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+      <RangeInputs label="Fit" minName="fitMin" maxName="fitMax" values={values} />
+      <RangeInputs label="Engagement" minName="engagementMin" maxName="engagementMax" values={values} />
       <Button type="submit" variant="secondary">
         Apply
       </Button>
@@ -79,6 +82,7 @@ export function ContactFilters({ values, owners }: { values: Record<string, stri
           </Link>
         </Button>
       ) : null}
+      </div>
     </form>
   );
 }

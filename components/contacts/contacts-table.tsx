@@ -15,7 +15,7 @@ export function ContactsTable({ rows, thresholds }: { rows: ContactListRow[]; th
           <TableHead>Stage</TableHead>
           <TableHead>Fit</TableHead>
           <TableHead>Engagement</TableHead>
-          <TableHead>Owner</TableHead>
+          <TableHead className="hidden min-[1400px]:table-cell">Owner</TableHead>
           <TableHead>Last activity</TableHead>
         </TableRow>
       </TableHeader>
@@ -46,7 +46,7 @@ export function ContactsTable({ rows, thresholds }: { rows: ContactListRow[]; th
             <TableCell>
               <ScoreBar value={c.engagementScore} threshold={thresholds?.engagement} kind="engagement" />
             </TableCell>
-            <TableCell className="whitespace-nowrap text-muted-foreground">{c.ownerName ?? "—"}</TableCell>
+            <TableCell className="whitespace-nowrap text-muted-foreground hidden min-[1400px]:table-cell">{c.ownerName ?? "—"}</TableCell>
             <TableCell className="whitespace-nowrap text-muted-foreground">{relativeTime(c.lastActivityAt)}</TableCell>
           </TableRow>
         ))}

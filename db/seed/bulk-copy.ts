@@ -39,7 +39,7 @@ function jsonStringInCsv(text: string): string {
  * JSON text already quoted as one CSV field. Flat objects — nearly every event's properties —
  * are serialised directly into their escaped form; anything else goes through JSON.stringify.
  */
-function jsonInCsv(value: unknown): string {
+export function jsonInCsv(value: unknown): string {
   if (value === null || typeof value !== "object" || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) {
     const text = JSON.stringify(value);
     if (text === undefined) throw new Error("Cannot COPY undefined as JSON");

@@ -1,3 +1,4 @@
+import { connection } from "next/server";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthLayout } from "@/components/auth/auth-layout";
@@ -12,6 +13,7 @@ import { listDemoLogins, DEMO_PASSWORD } from "@/db/queries/demo-logins";
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+  await connection(); // reads the database: never prerendered at build time
   if (!(await hasAnyUser())) redirect("/setup");
   if (await getCurrentUser()) redirect("/");
   const { callbackUrl, error } = await searchParams;

@@ -108,7 +108,7 @@ export default async function AccountPage({ params }: { params: Params }) {
                     <TableCell>
                       <ScoreBar value={p.engagementScore} kind="engagement" />
                     </TableCell>
-                    <TableCell className="max-w-72">
+                    <TableCell className="max-w-64">
                       {p.latestType && p.latestAt ? (
                         <>
                           <span className="block truncate text-sm">{describeEvent({ type: p.latestType, properties: p.latestProperties })}</span>
