@@ -47,14 +47,11 @@ if (!process.env.E2E_SKIP_BUILD) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-// next start spawns a next-server child: run it in its own process group and stop the group.
-const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env: serverEnv, detached: true });
+// Playwright stops the web server by killing this command's process group; `next start` and its
+// next-server child stay in that group, so they stop with it.
+const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env: serverEnv });
 const stop = () => {
-  try {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
-  } catch {
-    /* already gone */
-  }
+  server.kill("SIGTERM");
   process.exit(0);
 };
 process.on("SIGTERM", stop);

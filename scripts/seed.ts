@@ -11,7 +11,16 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
-import { DEFAULT_DEMO_SIZE, DEMO_PASSWORD, describeDatabase, ensureWorkspaceDefaults, seedDemo, SeedRefusedError, wipeDatabase } from "../db/seed";
+import {
+  DEFAULT_DEMO_SIZE,
+  DEMO_PASSWORD,
+  describeDatabase,
+  ensureWorkspaceDefaults,
+  isLocalDatabase,
+  seedDemo,
+  SeedRefusedError,
+  wipeDatabase,
+} from "../db/seed";
 
 const USAGE = `Usage: npm run seed -- [--contacts N] [--months M] [--seed S] [--events-per-contact E] [--reset] [--force]
 
@@ -69,6 +78,16 @@ if (args.help) {
   process.exit(0);
 }
 
+/** The message and its causes; a stack trace only with DEBUG set. */
+function describeError(error: unknown): string {
+  if (process.env.DEBUG) return String((error as Error)?.stack ?? error);
+  const parts: string[] = [];
+  for (let e = error as { message?: string; cause?: unknown } | undefined; e && parts.length < 4; e = e.cause as typeof e) {
+    parts.push(e.message ?? String(e));
+  }
+  return parts.join("\n  caused by: ");
+}
+
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 const handle = await openDatabase({ max: 1 });
@@ -76,6 +95,10 @@ let exitCode = 0;
 try {
   const where = describeDatabase(handle);
   console.log(`Seeding ${where}`);
+  // Refuse before migrating: a refused wipe should leave a remote server exactly as it was.
+  if (args.reset && !args.force && !isLocalDatabase(handle)) {
+    throw new SeedRefusedError(`Refusing to wipe ${where}: it is not on this machine. Pass --force if you really mean to erase it.`);
+  }
   await migrateDatabase(handle);
   console.log(`  migrations applied (${elapsed()})`);
   if (args.reset) {
@@ -98,7 +121,7 @@ try {
 } catch (error) {
   exitCode = 1;
   if (error instanceof SeedRefusedError) console.error(`\n${error.message}`);
-  else console.error(`\nSeeding failed after ${elapsed()}:`, error);
+  else console.error(`\nSeeding failed after ${elapsed()}: ${describeError(error)}`);
 } finally {
   await handle.close();
 }

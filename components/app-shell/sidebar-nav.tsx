@@ -1,5 +1,6 @@
 "use client";
-import Link from "next/link";
+import { Loader2 } from "lucide-react";
+import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import type { UserRole } from "@/db/schema/enums";
 import { cn } from "@/lib/utils";
@@ -24,9 +25,19 @@ export function SidebarNav({ role }: { role: UserRole }) {
           >
             <Icon className="size-4 shrink-0" aria-hidden />
             <span className="max-xl:sr-only">{label}</span>
+            <PendingIndicator />
           </Link>
         );
       })}
     </nav>
   );
+}
+
+/**
+ * A spinner on the link being followed. Pages have no route-level loading.tsx on purpose: a page
+ * that refuses access must answer 403, and Next.js can set the status only before streaming.
+ */
+function PendingIndicator() {
+  const { pending } = useLinkStatus();
+  return pending ? <Loader2 className="ml-auto size-3.5 animate-spin max-xl:hidden" aria-hidden /> : null;
 }

@@ -104,12 +104,43 @@ export function csvLine(values: readonly CsvValue[]): string {
   return line + "\n";
 }
 
+const PIECE_CHARS = 1 << 20;
+
+/**
+ * Collects CSV lines in pieces of about a megabyte, each encoded to a Buffer as soon as it is
+ * full. A string built line by line is a tree of thousands of small strings that the garbage
+ * collector would otherwise trace (and promote) until the COPY finally sends it.
+ */
+export class CsvBuilder {
+  private readonly pieces: Buffer[] = [];
+  private current = "";
+  rows = 0;
+
+  add(lines: string, rows = 1): void {
+    this.current += lines;
+    this.rows += rows;
+    if (this.current.length >= PIECE_CHARS) {
+      this.pieces.push(Buffer.from(this.current));
+      this.current = "";
+    }
+  }
+
+  finish(): Buffer[] {
+    if (this.current.length > 0) this.pieces.push(Buffer.from(this.current));
+    this.current = "";
+    return this.pieces;
+  }
+}
+
+/** CSV text, whole or as consecutive UTF-8 pieces (each ending at a line break). */
+export type CsvText = string | readonly Buffer[];
+
 /** Raw SQL and COPY on one connection (or inside one transaction), whichever the driver. */
 export type SqlRunner = {
   kind: DatabaseHandle["kind"];
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Loads CSV text (lines as produced by `csvLine`) into the table's listed columns. */
-  copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+  copyCsv(table: string, columns: readonly string[], csv: CsvText): Promise<void>;
 };
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -119,9 +150,12 @@ function copyStatement(table: string, columns: readonly string[], from: string):
 }
 
 // Pieces of about 1 MB keep the socket busy without building one giant buffer.
-function* slices(text: string, size = 1 << 20): Generator<string> {
-  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+function* slices(csv: CsvText): Generator<string | Buffer> {
+  if (typeof csv !== "string") return yield* csv;
+  for (let i = 0; i < csv.length; i += PIECE_CHARS) yield csv.slice(i, i + PIECE_CHARS);
 }
+
+const isEmpty = (csv: CsvText) => csv.length === 0 || (typeof csv !== "string" && csv.every((p) => p.length === 0));
 
 function postgresRunner(sql: postgres.Sql | postgres.TransactionSql): SqlRunner {
   return {
@@ -130,7 +164,7 @@ function postgresRunner(sql: postgres.Sql | postgres.TransactionSql): SqlRunner 
       return (await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[];
     },
     async copyCsv(table, columns, csv) {
-      if (csv.length === 0) return;
+      if (isEmpty(csv)) return;
       const stream = await sql.unsafe(copyStatement(table, columns, "STDIN")).writable();
       await pipeline(Readable.from(slices(csv)), stream);
     },
@@ -144,8 +178,9 @@ function pgliteRunner(client: PGlite | Transaction): SqlRunner {
       return (await client.query<T>(text, params)).rows;
     },
     async copyCsv(table, columns, csv) {
-      if (csv.length === 0) return;
-      await client.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([csv]) });
+      if (isEmpty(csv)) return;
+      const blob = new Blob(typeof csv === "string" ? [csv] : (csv as unknown as BlobPart[]));
+      await client.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob });
     },
   };
 }
@@ -176,25 +211,22 @@ export async function copyRows(
   chunkRows = COPY_CHUNK_ROWS,
 ): Promise<number> {
   const runner = "copyCsv" in target ? target : runnerFor(target);
-  let csv = "";
-  let inChunk = 0;
+  let csv = new CsvBuilder();
   let total = 0;
   for (const row of rows) {
     if (row.length !== columns.length) {
       throw new Error(`COPY ${table}: a row has ${row.length} values for ${columns.length} columns`);
     }
-    csv += csvLine(row);
-    inChunk++;
-    if (inChunk >= chunkRows) {
-      await runner.copyCsv(table, columns, csv);
-      total += inChunk;
-      csv = "";
-      inChunk = 0;
+    csv.add(csvLine(row));
+    if (csv.rows >= chunkRows) {
+      total += csv.rows;
+      await runner.copyCsv(table, columns, csv.finish());
+      csv = new CsvBuilder();
     }
   }
-  if (inChunk > 0) {
-    await runner.copyCsv(table, columns, csv);
-    total += inChunk;
+  if (csv.rows > 0) {
+    total += csv.rows;
+    await runner.copyCsv(table, columns, csv.finish());
   }
   return total;
 }

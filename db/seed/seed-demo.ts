@@ -4,11 +4,12 @@ import { scoringModelDefinitionSchema } from "../../lib/scoring/model-schema";
 import type { DatabaseHandle } from "../client";
 import { generateAccounts } from "./accounts";
 import { generateBehaviour, type Webinar } from "./behaviour";
-import { inTransaction, type SqlRunner } from "./bulk-copy";
+import { CsvBuilder, inTransaction, type SqlRunner } from "./bulk-copy";
 import { generateCampaigns } from "./campaigns";
 import { WEBINAR_TITLES } from "./content";
 import { generateContact } from "./contacts";
 import { DEFAULT_SLA_POLICY, ensureWorkspaceDefaults } from "./defaults";
+import { dropIndexesAndForeignKeys, restoreIndexesAndForeignKeys } from "./deferred-constraints";
 import { simulateLifecycle } from "./lifecycle";
 import { Random } from "./random";
 import { OPEN_STATUSES } from "./records";
@@ -67,6 +68,8 @@ export type SeedSummary = {
 };
 
 const CONTACTS_PER_CHUNK = 2_500;
+/** The tables the demo fills by the million: loaded without indexes, which are built at the end. */
+const BULK_TABLES = ["accounts", "contacts", "engagement_events", "mql_records", "stage_transitions"];
 
 /**
  * Loads a realistic, deterministic demo data set — team, territories, campaigns, accounts,
@@ -111,6 +114,7 @@ async function generate(runner: SqlRunner, opts: GenerateOptions, passwordHash: 
     [DEFAULT_SLA_POLICY.name],
   );
 
+  const deferred = process.env.SEED_KEEP_INDEXES ? [] : await dropIndexesAndForeignKeys(runner, BULK_TABLES);
   const nowMs = opts.now.getTime();
   const windowStartMs = nowMs - opts.months * MONTH_MS;
   const ids = Random.derive(opts.seed, "ids");
@@ -133,9 +137,9 @@ async function generate(runner: SqlRunner, opts: GenerateOptions, passwordHash: 
     string[]
   >;
   const pool = generateAccounts(world, ids, { count: Math.max(1, Math.round(opts.contacts / 6)), windowStartMs, aesByRegion });
-  let accountsCsv = "";
-  for (const a of pool.accounts) accountsCsv += accountLine(a);
-  await runner.copyCsv("accounts", ACCOUNT_COLUMNS, accountsCsv);
+  const accountsCsv = new CsvBuilder();
+  for (const a of pool.accounts) accountsCsv.add(accountLine(a));
+  await runner.copyCsv("accounts", ACCOUNT_COLUMNS, accountsCsv.finish());
   counts.accounts = pool.accounts.length;
   progress(`${pool.accounts.length.toLocaleString("en-US")} accounts`);
 
@@ -162,35 +166,35 @@ async function generate(runner: SqlRunner, opts: GenerateOptions, passwordHash: 
   const reportEvery = Math.max(CONTACTS_PER_CHUNK, Math.ceil(opts.contacts / 10 / CONTACTS_PER_CHUNK) * CONTACTS_PER_CHUNK);
   for (let start = 0; start < opts.contacts; start += CONTACTS_PER_CHUNK) {
     const end = Math.min(opts.contacts, start + CONTACTS_PER_CHUNK);
-    let contactsCsv = "";
-    let eventsCsv = "";
-    let recordsCsv = "";
-    let transitionsCsv = "";
+    const contactsCsv = new CsvBuilder();
+    const eventsCsv = new CsvBuilder();
+    const recordsCsv = new CsvBuilder();
+    const transitionsCsv = new CsvBuilder();
     for (let i = start; i < end; i++) {
       if ((i - start) % 250 === 249) await new Promise((resolve) => setImmediate(resolve));
       const contact = generateContact(people, ids, contactCtx);
       const behaviour = generateBehaviour(people, contact, behaviourCtx);
       const history = simulateLifecycle(people, contact, behaviour, lifecycleCtx);
-      contactsCsv += contactLine(contact, history, modelRow.id, nowMs);
-      eventsCsv += eventLines(contact.id, history.events, externalIds, delivery, nowMs);
+      contactsCsv.add(contactLine(contact, history, modelRow.id, nowMs));
+      eventsCsv.add(eventLines(contact.id, history.events, externalIds, delivery, nowMs), history.events.length);
       counts.engagement_events += history.events.length;
       for (const r of history.records) {
-        recordsCsv += mqlRecordLine(r);
+        recordsCsv.add(mqlRecordLine(r));
         if (r.assignedRepId === demoSdr.id && OPEN_STATUSES.has(r.status)) {
           demoQueue.push({ record: r, contactName: `${contact.firstName} ${contact.lastName}`, company: contact.account?.name ?? null });
         }
       }
-      for (const t of history.transitions) transitionsCsv += transitionLine(t);
+      for (const t of history.transitions) transitionsCsv.add(transitionLine(t));
       counts.mql_records += history.records.length;
       counts.stage_transitions += history.transitions.length;
     }
     counts.contacts += end - start;
     await pending;
     pending = (async () => {
-      await runner.copyCsv("contacts", CONTACT_COLUMNS, contactsCsv);
-      await runner.copyCsv("engagement_events", EVENT_COLUMNS, eventsCsv);
-      await runner.copyCsv("mql_records", MQL_RECORD_COLUMNS, recordsCsv);
-      await runner.copyCsv("stage_transitions", TRANSITION_COLUMNS, transitionsCsv);
+      await runner.copyCsv("contacts", CONTACT_COLUMNS, contactsCsv.finish());
+      await runner.copyCsv("engagement_events", EVENT_COLUMNS, eventsCsv.finish());
+      await runner.copyCsv("mql_records", MQL_RECORD_COLUMNS, recordsCsv.finish());
+      await runner.copyCsv("stage_transitions", TRANSITION_COLUMNS, transitionsCsv.finish());
     })();
     // Awaited before the next chunk or after the loop; until then a failure must not go unhandled.
     pending.catch(() => {});
@@ -203,6 +207,10 @@ async function generate(runner: SqlRunner, opts: GenerateOptions, passwordHash: 
   }
   await pending;
 
+  if (deferred.length > 0) {
+    progress(`building ${deferred.length} indexes and foreign keys`);
+    await restoreIndexesAndForeignKeys(runner, deferred);
+  }
   counts.territory_members = await writeTerritoryMembers(runner, team, routing);
   counts.notifications = await writeNotifications(runner, ids, demoSdr.id, demoQueue, nowMs);
   counts.user_availability = team.members.filter((m) => m.role === "sdr" || m.role === "sales").length;
