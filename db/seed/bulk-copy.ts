@@ -105,29 +105,38 @@ export function csvLine(values: readonly CsvValue[]): string {
 }
 
 const PIECE_CHARS = 1 << 20;
+const PIECE_BYTES = 1 << 20;
 
 /**
- * Collects CSV lines in pieces of about a megabyte, each encoded to a Buffer as soon as it is
- * full. A string built line by line is a tree of thousands of small strings that the garbage
- * collector would otherwise trace (and promote) until the COPY finally sends it.
+ * Collects CSV lines as UTF-8 in buffers of about a megabyte. Encoding each line as it comes
+ * leaves only short-lived strings behind; a string built line by line would be a tree of
+ * thousands of small strings for the garbage collector to trace until the COPY sends it.
  */
 export class CsvBuilder {
   private readonly pieces: Buffer[] = [];
-  private current = "";
+  private current = Buffer.allocUnsafe(PIECE_BYTES);
+  private used = 0;
   rows = 0;
 
   add(lines: string, rows = 1): void {
-    this.current += lines;
-    this.rows += rows;
-    if (this.current.length >= PIECE_CHARS) {
-      this.pieces.push(Buffer.from(this.current));
-      this.current = "";
+    // A UTF-16 code unit never takes more than 3 bytes in UTF-8.
+    const worstCase = lines.length * 3;
+    if (this.used + worstCase > this.current.length) {
+      this.seal();
+      this.current = Buffer.allocUnsafe(Math.max(PIECE_BYTES, worstCase));
     }
+    this.used += this.current.write(lines, this.used, "utf8");
+    this.rows += rows;
+  }
+
+  private seal(): void {
+    if (this.used > 0) this.pieces.push(this.current.subarray(0, this.used));
+    this.used = 0;
   }
 
   finish(): Buffer[] {
-    if (this.current.length > 0) this.pieces.push(Buffer.from(this.current));
-    this.current = "";
+    this.seal();
+    this.current = Buffer.alloc(0);
     return this.pieces;
   }
 }

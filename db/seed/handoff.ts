@@ -87,41 +87,44 @@ export function simulateHandoff(rng: Random, input: HandoffInput): HandoffResult
     steps.push(step);
     return true;
   };
+  // People act in working hours: each step lands a log-normal number of days after the last one.
+  const later = (from: number, medianDays: number, sigma: number, extra = 0) =>
+    nextWorkingMoment(from + rng.logNormal(medianDays, sigma) * DAY_MS + extra, off);
 
   if (firstTouchAt !== null) {
     const accepted = rng.chance(sigmoid(z + 0.7));
     const skipSal = accepted && rng.chance(0.05);
     if (accepted) {
-      const at = touchAt + rng.logNormal(1.2, 0.8) * DAY_MS + backlog;
+      const at = later(touchAt, 1.2, 0.8, backlog);
       const qualifies = skipSal || rng.chance(sigmoid(z));
       if (skipSal || push({ status: "sal", at, actor: "sdr" })) {
         acceptedAt = skipSal ? null : at;
         if (qualifies) {
-          const sqlAt = skipSal ? at : at + rng.logNormal(7, 0.7) * DAY_MS;
+          const sqlAt = skipSal ? at : later(at, 7, 0.7);
           bant = { budget: rng.pick(BANT.budget), authority: rng.pick(BANT.authority), need: rng.pick(BANT.need), timeline: rng.pick(BANT.timeline) };
           if (push({ status: "sql", at: sqlAt, actor: "sdr", note: `Budget: ${bant.budget}. Need: ${bant.need}.` })) {
             if (rng.chance(sigmoid(z + 0.3))) {
-              const oppAt = sqlAt + rng.logNormal(10, 0.6) * DAY_MS;
+              const oppAt = later(sqlAt, 10, 0.6);
               if (push({ status: "opportunity", at: oppAt, actor: "ae" })) {
-                if (rng.chance(sigmoid(z - 1.0))) push({ status: "customer", at: oppAt + rng.logNormal(45, 0.5) * DAY_MS, actor: "ae" });
+                if (rng.chance(sigmoid(z - 1.0))) push({ status: "customer", at: later(oppAt, 45, 0.5), actor: "ae" });
                 else {
                   lostReason = rng.pick(LOST_REASONS);
-                  if (!push({ status: "lost", at: oppAt + rng.logNormal(35, 0.6) * DAY_MS, actor: "ae", reason: lostReason })) lostReason = null;
+                  if (!push({ status: "lost", at: later(oppAt, 35, 0.6), actor: "ae", reason: lostReason })) lostReason = null;
                 }
               }
-            } else push({ status: "recycled", at: sqlAt + rng.logNormal(25, 0.6) * DAY_MS, actor: "ae", reason: rng.pick(RECYCLE_REASONS) });
+            } else push({ status: "recycled", at: later(sqlAt, 25, 0.6), actor: "ae", reason: rng.pick(RECYCLE_REASONS) });
           } else bant = null;
         } else if (rng.chance(0.65)) {
-          push({ status: "recycled", at: at + rng.logNormal(12, 0.6) * DAY_MS, actor: "sdr", reason: rng.pick(RECYCLE_REASONS) });
+          push({ status: "recycled", at: later(at, 12, 0.6), actor: "sdr", reason: rng.pick(RECYCLE_REASONS) });
         } else {
           const code = rng.pick<RejectionReasonCode>(["no_budget", "wrong_person", "no_response"]);
-          if (push({ status: "rejected", at: at + rng.logNormal(5, 0.6) * DAY_MS, actor: "sdr", reason: code })) rejection = { code, note: null };
+          if (push({ status: "rejected", at: later(at, 5, 0.6), actor: "sdr", reason: code })) rejection = { code, note: null };
         }
       }
     } else {
       const code = rejectionReason(rng, c);
       const note = code === "other" ? rng.pick(REJECTION_NOTES) : null;
-      if (push({ status: "rejected", at: touchAt + rng.logNormal(0.8, 0.9) * DAY_MS + backlog, actor: "sdr", reason: code, note: note ?? undefined })) {
+      if (push({ status: "rejected", at: later(touchAt, 0.8, 0.9, backlog), actor: "sdr", reason: code, note: note ?? undefined })) {
         rejection = { code, note };
       }
     }
@@ -135,7 +138,7 @@ export function simulateHandoff(rng: Random, input: HandoffInput): HandoffResult
   const at = (s: MqlStatus) => steps.find((step) => step.status === s)?.at ?? null;
   const last = steps[steps.length - 1];
   const terminal = status === "customer" || status === "lost" || status === "rejected" || status === "recycled";
-  const salesAcceptedAt = sqlStep ? sqlStep.at + rng.logNormal(0.6, 0.7) * DAY_MS : null;
+  const salesAcceptedAt = sqlStep ? later(sqlStep.at, 0.6, 0.7) : null;
 
   const record: SeedMqlRecord = {
     id: input.recordId,
@@ -222,6 +225,8 @@ function repActivity(
   const { record: r, rep, ae, contact: c } = x;
   const tl = new Timeline(r.mqlAt + 1, x.nowMs);
   const company = c.account?.name ?? `${c.firstName} ${c.lastName}`;
+  const meetingAt = (from: number, minDays: number, maxDays: number, host: TeamMember) =>
+    nextWorkingMoment(from + rng.uniform(minDays, maxDays) * DAY_MS, host.utcOffset);
   const touch = (t: number) => {
     if (rng.chance(0.6)) {
       const call = rng.pick(CALL_OUTCOMES);
@@ -240,15 +245,15 @@ function repActivity(
   const accepted = r.acceptedAt ?? r.sqlAt;
   if (accepted !== null) {
     if (rng.chance(0.5)) tl.add("email_reply", rng.uniform(r.firstTouchAt, accepted), "salesforce", { subject: "Re: Following up on your interest in Handoff", campaign: "SDR follow-up" });
-    if (rng.chance(0.6)) tl.add("meeting", accepted + rng.uniform(0.2, 4) * DAY_MS, "salesforce", { title: `Discovery call – ${company}`, durationMin: 30 }, rep.id);
+    if (rng.chance(0.6)) tl.add("meeting", meetingAt(accepted, 0.2, 4, rep), "salesforce", { title: `Discovery call – ${company}`, durationMin: 30 }, rep.id);
   }
   if (r.sqlAt !== null) {
     tl.add("note", r.sqlAt, "handoff", { text: `Qualified. Budget: ${r.bant?.budget}. Authority: ${r.bant?.authority}. Need: ${r.bant?.need}. Timeline: ${r.bant?.timeline}.` }, rep.id);
-    if (ae) tl.add("meeting", r.sqlAt + rng.uniform(1, 6) * DAY_MS, "salesforce", { title: `Intro with ${ae.name} – ${company}`, durationMin: 30 }, ae.id);
+    if (ae) tl.add("meeting", meetingAt(r.sqlAt, 1, 6, ae), "salesforce", { title: `Intro with ${ae.name} – ${company}`, durationMin: 30 }, ae.id);
   }
   if (r.opportunityAt !== null && ae) {
-    tl.add("meeting", r.opportunityAt + rng.uniform(1, 8) * DAY_MS, "salesforce", { title: `Product demo – ${company}`, durationMin: 60 }, ae.id);
-    tl.add("meeting", r.opportunityAt + rng.uniform(10, 30) * DAY_MS, "salesforce", { title: `Pricing and proposal review – ${company}`, durationMin: 45 }, ae.id);
+    tl.add("meeting", meetingAt(r.opportunityAt, 1, 8, ae), "salesforce", { title: `Product demo – ${company}`, durationMin: 60 }, ae.id);
+    tl.add("meeting", meetingAt(r.opportunityAt, 10, 30, ae), "salesforce", { title: `Pricing and proposal review – ${company}`, durationMin: 45 }, ae.id);
   }
   if (r.wonAt !== null && ae) tl.add("note", r.wonAt, "handoff", { text: "Closed won: annual plan signed." }, ae.id);
   if (r.lostAt !== null && ae) tl.add("note", r.lostAt, "handoff", { text: `Closed lost: ${r.lostReason}.` }, ae.id);

@@ -99,10 +99,15 @@ export function simulateLifecycle(rng: Random, contact: SeedContact, behaviour: 
     return result;
   };
 
-  // Upper bound of the engagement score (undecayed, capped sums of the positive rules): when it is
-  // below the threshold the exact score cannot reach it, so most events skip the full computation.
+  // Decayed sums of the positive rules, kept up to date event by event: an upper bound of the
+  // engagement score (negative rules only lower it). The exact score is computed only when the
+  // bound reaches the threshold, which most events of most contacts never do.
+  const positiveRules = rules
+    .map((rule, index) => ({ rule, index, halfLife: rule.halfLifeDays ?? model.halfLifeDays }))
+    .filter((x) => x.rule.points > 0);
   const sums = new Float64Array(rules.length);
-  let bound = 0;
+  const threshold = limits.engagement - 1e-6;
+  let previousT = contact.createdAt;
   let events = behaviour;
   let eligibleFrom = contact.createdAt;
   let closed = false;
@@ -110,20 +115,28 @@ export function simulateLifecycle(rng: Random, contact: SeedContact, behaviour: 
 
   for (let i = 0; i < events.length && !closed; i++) {
     const e = events[i];
+    const elapsedDays = (e.t - previousT) / DAY_MS;
+    previousT = e.t;
+    let bound = 0;
     let raisesScore = false;
-    for (let r = 0; r < rules.length; r++) {
-      const rule = rules[r];
-      if (rule.points <= 0 || !engagementRuleMatches(rule, e)) continue;
-      raisesScore = true;
-      if (sums[r] < rule.cap) {
-        bound += Math.min(rule.cap, sums[r] + rule.points) - sums[r];
-        sums[r] += rule.points;
+    for (const { rule, index, halfLife } of positiveRules) {
+      let sum = sums[index];
+      if (sum > 0 && elapsedDays > 0) sum *= Math.pow(0.5, elapsedDays / halfLife);
+      if (engagementRuleMatches(rule, e)) {
+        sum += rule.points;
+        raisesScore = true;
       }
+      sums[index] = sum;
+      bound += sum < rule.cap ? sum : rule.cap;
     }
     if (e.t < eligibleFrom) continue;
     const minFit = actionMinFit.get(e.type);
     const isAction = minFit !== undefined && fit >= minFit;
-    if (!isAction && !(raisesScore && canReachThreshold && bound >= limits.engagement)) continue;
+    if (!isAction && !(raisesScore && canReachThreshold && bound >= threshold)) {
+      // Below the line again: a recycled contact may now qualify anew when it crosses it.
+      if (bound < threshold) armed = true;
+      continue;
+    }
 
     let last = i;
     while (last + 1 < events.length && events[last + 1].t === e.t) last++;

@@ -1,5 +1,5 @@
 import type { SeedAccount } from "./accounts";
-import { csvLine, jsonb, jsonInCsv } from "./bulk-copy";
+import { csvLine, jsonb, jsonInCsv, type CsvBuilder } from "./bulk-copy";
 import type { SeedContact } from "./contacts";
 import type { ContactHistory } from "./lifecycle";
 import type { Random } from "./random";
@@ -58,16 +58,17 @@ const DELIVERY_LAG: Record<EventSource, [number, number]> = {
   handoff: [0, 0],
 };
 
-export function eventLines(contactId: string, events: readonly SeedEvent[], externalIds: ExternalIds, rng: Random, nowMs: number): string {
+/** Appends the contact's events to `csv`. */
+export function addEventLines(csv: CsvBuilder, contactId: string, events: readonly SeedEvent[], externalIds: ExternalIds, rng: Random, nowMs: number): void {
   // The hottest loop of a large seed. Every field but the properties is a uuid, a timestamp or
   // a generator-made identifier with nothing to escape, so the line is assembled directly.
-  let out = "";
   for (const e of events) {
     const [lo, hi] = DELIVERY_LAG[e.source];
     const receivedAt = Math.min(nowMs, e.t + rng.uniform(lo, hi) * MINUTE_MS);
-    out += `${contactId},${e.type},${isoTimestamp(e.t)},${e.source},${externalIds.next(e.source)},${e.actorId ?? ""},${jsonInCsv(e.properties)},${isoTimestamp(receivedAt)}\n`;
+    csv.add(
+      `${contactId},${e.type},${isoTimestamp(e.t)},${e.source},${externalIds.next(e.source)},${e.actorId ?? ""},${jsonInCsv(e.properties)},${isoTimestamp(receivedAt)}\n`,
+    );
   }
-  return out;
 }
 
 export const MQL_RECORD_COLUMNS = [
