@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/app-shell/app-shell";
+import { SettingsTabs } from "@/components/settings/settings-tabs";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -14,7 +15,9 @@ export default async function SettingsPage() {
   const [people, teams] = await Promise.all([listUsersWithAvailability(), listTerritories()]);
   return (
     <>
-      <PageHeader title="Settings" description="Users, territories and routing" />
+      <PageHeader title="Settings" description="Users, territories and routing">
+        <SettingsTabs />
+      </PageHeader>
       <div className="grid gap-6 p-6 lg:p-8 2xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <Card className="overflow-hidden">
           <CardHeader>
