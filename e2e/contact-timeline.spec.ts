@@ -3,18 +3,27 @@ import { signIn } from "./helpers";
 
 test("a contact's timeline opens, pages on scroll and filters by kind", async ({ page }) => {
   await signIn(page, "sdr");
-  // The most engaged contacts have the longest timelines.
+  // The most engaged contacts have the longest timelines: open the first with more than a page.
   await page.goto("/contacts?sort=engagement");
-  const firstContact = page.getByRole("table").getByRole("row").nth(1).getByRole("link").first();
-  const name = (await firstContact.textContent())?.trim() ?? "";
-  await firstContact.click();
-
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
-  await expect(page.getByText("Fit breakdown")).toBeVisible();
+  const links = await page
+    .getByRole("table")
+    .getByRole("row")
+    .locator("td:first-child a")
+    .evaluateAll((as) => as.slice(0, 10).map((a) => ({ href: a.getAttribute("href")!, name: a.textContent!.trim() })));
   const events = page.getByTestId("timeline-event");
-  await expect(events.first()).toBeVisible();
+  let opened = false;
+  for (const { href, name } of links) {
+    await page.goto(href);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+    await expect(events.first()).toBeVisible();
+    if ((await events.count()) === 30 && !(await page.getByText("Beginning of the timeline").isVisible())) {
+      opened = true;
+      break;
+    }
+  }
+  expect(opened, "a contact with more than one page of activity").toBe(true);
+  await expect(page.getByText("Fit breakdown")).toBeVisible();
   const firstPage = await events.count();
-  expect(firstPage).toBe(30);
 
   // Infinite scroll: reaching the end of the list loads older activity.
   await events.last().scrollIntoViewIfNeeded();
