@@ -17,14 +17,16 @@ export const instantSchema = z
   .refine((s) => /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(s) && !Number.isNaN(Date.parse(s)), {
     message: "Use an ISO 8601 date-time with a time zone, e.g. 2026-03-01T09:30:00Z",
   })
-  .transform((s) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s.replace(" ", "T")));
+  .transform((s) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s.replace(" ", "T")))
+  .meta({ description: "ISO 8601 date-time with a time zone, or a date (midnight UTC)", examples: ["2026-03-01T09:30:00Z"] });
 
 const emailSchema = z
   .string()
   .trim()
   .max(254)
   .pipe(z.email("Not a valid email address"))
-  .transform((e) => e.toLowerCase());
+  .transform((e) => e.toLowerCase())
+  .meta({ format: "email", description: "Matched case-insensitively" });
 
 const propertiesSchema = z
   .record(z.string().max(64), z.unknown())

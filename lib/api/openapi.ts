@@ -1,0 +1,153 @@
+import { z } from "zod";
+import {
+  contactInputSchema,
+  eventInputSchema,
+  MAX_BATCH_ITEMS,
+  stageChangeInputSchema,
+} from "../ingest/schemas";
+
+/**
+ * The OpenAPI 3.1 document of /api/v1, generated from the zod schemas that validate the requests,
+ * so the documentation cannot drift from what the server accepts.
+ */
+function jsonSchema(schema: z.ZodType) {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" });
+  return rest;
+}
+
+const errorSchema = {
+  type: "object",
+  required: ["error"],
+  properties: {
+    error: {
+      type: "object",
+      required: ["code", "message"],
+      properties: {
+        code: { type: "string", examples: ["bad_request:json", "forbidden:ingest"] },
+        message: { type: "string" },
+      },
+    },
+  },
+};
+
+const errorResponses = {
+  "400": { description: "Malformed JSON or a body that is not the expected envelope", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+  "401": { description: "No API key, or an invalid or revoked one", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+  "403": { description: "The key lacks the scope", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+  "413": { description: `More than ${MAX_BATCH_ITEMS} items or 5 MB`, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+  "429": { description: "Rate limit of the key exceeded; see Retry-After", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+};
+
+function batchBody(field: string, item: string, example: unknown) {
+  return {
+    required: true,
+    content: {
+      "application/json": {
+        schema: {
+          type: "object",
+          required: [field],
+          properties: { [field]: { type: "array", minItems: 1, maxItems: MAX_BATCH_ITEMS, items: { $ref: `#/components/schemas/${item}` } } },
+        },
+        example,
+      },
+    },
+  };
+}
+
+const itemResult = (statuses: string[], extra: Record<string, unknown> = {}) => ({
+  type: "object",
+  required: ["index", "status"],
+  properties: { index: { type: "integer" }, status: { type: "string", enum: statuses }, error: { type: "string" }, ...extra },
+});
+
+export type EndpointDoc = { method: "get" | "post"; path: string; summary: string; description: string; scope: string };
+
+export const ENDPOINTS: EndpointDoc[] = [
+  { method: "post", path: "/api/v1/contacts", scope: "ingest", summary: "Upsert contacts", description: "Upsert by email (case-insensitive), with the account inline; the account is found or created by domain (the given one, else the email's, except free-mail domains). Absent fields keep their stored value." },
+  { method: "post", path: "/api/v1/events", scope: "ingest", summary: "Append timeline events", description: "`(source, id)` is stored once however often it is sent. An unknown email creates the contact. Events may arrive late and out of order." },
+  { method: "post", path: "/api/v1/stage-changes", scope: "ingest", summary: "Record lifecycle changes", description: "Moves contacts through the lifecycle with their real timestamps. `mql` opens an MQL record; later stages stamp it; forward jumps count the skipped stages as passed. Backwards moves are per-item errors naming the current stage. Changes dated more than an hour ago are history: recorded and counted, but they do not route, notify or fire webhooks." },
+  { method: "get", path: "/api/v1/contacts/{ref}", scope: "read", summary: "Get a contact", description: "By id or email: profile, account, stage, scores with their breakdown, the open MQL record and recent events." },
+];
+
+export function buildOpenApiDocument(baseUrl?: string) {
+  const [contacts, events, stageChanges, contact] = ENDPOINTS;
+  const op = (e: EndpointDoc, rest: Record<string, unknown>) => ({
+    summary: e.summary,
+    description: `${e.description}\n\nScope: \`${e.scope}\` (or \`admin\`).`,
+    operationId: e.summary.replace(/\W+(.)/g, (_, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toLowerCase()),
+    security: [{ apiKey: [] }],
+    ...rest,
+  });
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Handoff API",
+      version: "1",
+      description: `Send contacts, events and lifecycle changes in batches of up to ${MAX_BATCH_ITEMS} items (5 MB); every batch answers with a result per item, and one bad item never blocks the good ones.`,
+    },
+    servers: baseUrl ? [{ url: baseUrl }] : undefined,
+    components: {
+      securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An API key created by an admin in Settings → API keys." } },
+      schemas: {
+        Contact: jsonSchema(contactInputSchema),
+        Event: jsonSchema(eventInputSchema),
+        StageChange: jsonSchema(stageChangeInputSchema),
+        Error: errorSchema,
+      },
+    },
+    paths: {
+      [contacts!.path]: {
+        post: op(contacts!, {
+          requestBody: batchBody("contacts", "Contact", {
+            contacts: [{ email: "dana@acme.io", firstName: "Dana", title: "VP Marketing", account: { name: "Acme", employees: 800, industry: "Software" } }],
+          }),
+          responses: {
+            "200": { description: "A result per item", content: { "application/json": { schema: { type: "object", properties: { results: { type: "array", items: itemResult(["created", "updated", "error"], { id: { type: "string", format: "uuid" }, email: { type: "string" } }) } } } } } },
+            ...errorResponses,
+          },
+        }),
+      },
+      [events!.path]: {
+        post: op(events!, {
+          requestBody: batchBody("events", "Event", {
+            events: [{ id: "evt_1842", source: "segment", type: "page_view", email: "dana@acme.io", occurredAt: "2026-03-02T10:15:00Z", properties: { url: "/pricing", durationSec: 95 } }],
+          }),
+          responses: {
+            "200": {
+              description: "Counts and a result per item",
+              content: { "application/json": { schema: { type: "object", properties: { stored: { type: "integer" }, duplicates: { type: "integer" }, errors: { type: "integer" }, results: { type: "array", items: itemResult(["stored", "duplicate", "error"]) } } } } },
+            },
+            ...errorResponses,
+          },
+        }),
+      },
+      [stageChanges!.path]: {
+        post: op(stageChanges!, {
+          requestBody: batchBody("changes", "StageChange", {
+            changes: [
+              { email: "dana@acme.io", to: "mql", at: "2026-01-10T09:00:00Z" },
+              { email: "dana@acme.io", to: "customer", at: "2026-03-01T09:00:00Z", reason: "Closed won" },
+            ],
+          }),
+          responses: {
+            "200": {
+              description: "A result per item",
+              content: { "application/json": { schema: { type: "object", properties: { results: { type: "array", items: itemResult(["changed", "unchanged", "error"], { contactId: { type: "string", format: "uuid" }, from: { type: "string" }, to: { type: "string" }, historical: { type: "boolean" } }) } } } } },
+            },
+            ...errorResponses,
+          },
+        }),
+      },
+      [contact!.path]: {
+        get: op(contact!, {
+          parameters: [{ name: "ref", in: "path", required: true, description: "The contact's id or email", schema: { type: "string" } }],
+          responses: {
+            "200": { description: "The contact", content: { "application/json": { schema: { type: "object" } } } },
+            "404": { description: "No such contact", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+            ...errorResponses,
+          },
+        }),
+      },
+    },
+  };
+}
