@@ -28,7 +28,7 @@ export type OpenOptions = {
   logger?: Logger;
 };
 
-export function openPostgres(url: string, max = 10, logger?: Logger): DatabaseHandle {
+export function openPostgres(url: string, max = 10, logger?: Logger): Extract<DatabaseHandle, { kind: "postgres" }> {
   const client = postgres(url, { max, onnotice: () => {} });
   const db = drizzlePostgres({ client, schema, logger }) as unknown as Database;
   return { kind: "postgres", db, client, close: () => client.end({ timeout: 5 }) };
