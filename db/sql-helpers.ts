@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 
 /**
  * A timestamp parameter for raw `sql` fragments. postgres.js cannot bind a JS Date where no
@@ -6,4 +6,13 @@ import { sql, type SQL } from "drizzle-orm";
  */
 export function timestamptz(date: Date): SQL {
   return sql`${date.toISOString()}::timestamptz`;
+}
+
+/**
+ * `column DESC NULLS LAST`, the order drizzle-kit gives descending index columns. An ORDER BY must
+ * match it exactly (plain DESC means NULLS FIRST) for PostgreSQL to read the index in order
+ * instead of sorting the whole table.
+ */
+export function descNullsLast(column: AnyColumn | SQL): SQL {
+  return sql`${column} desc nulls last`;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { encodeCursor } from "@/lib/validation/common";
 import type { AccountListFilters } from "@/lib/validation/accounts";
+import { descNullsLast } from "../sql-helpers";
 import { getDb } from "../client";
 import { accounts, contacts, engagementEvents, users } from "../schema";
 
@@ -53,7 +54,7 @@ export async function listAccountContacts({ accountId, limit = 200 }: { accountI
     .select({ type: engagementEvents.type, occurredAt: engagementEvents.occurredAt, properties: engagementEvents.properties })
     .from(engagementEvents)
     .where(eq(engagementEvents.contactId, contacts.id))
-    .orderBy(desc(engagementEvents.occurredAt), desc(engagementEvents.id))
+    .orderBy(descNullsLast(engagementEvents.occurredAt), descNullsLast(engagementEvents.id))
     .limit(1)
     .as("latest");
   return db
@@ -92,6 +93,6 @@ export async function listAccountActivity({ contactIds, limit = 15 }: { contactI
     })
     .from(engagementEvents)
     .where(inArray(engagementEvents.contactId, contactIds))
-    .orderBy(desc(engagementEvents.occurredAt), desc(engagementEvents.id))
+    .orderBy(descNullsLast(engagementEvents.occurredAt), descNullsLast(engagementEvents.id))
     .limit(limit);
 }

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, desc, eq, gte, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { encodeCursor, type Cursor } from "@/lib/validation/common";
 import type { ContactListFilters, ContactSort } from "@/lib/validation/contacts";
-import { timestamptz } from "../sql-helpers";
+import { descNullsLast, timestamptz } from "../sql-helpers";
 import { getDb, rowsOf } from "../client";
 import { accounts, contacts, users } from "../schema";
 
@@ -18,14 +18,15 @@ function likePattern(q: string): string {
   return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function filterConditions(f: ContactListFilters): SQL[] {
+export function filterConditions(f: ContactListFilters): SQL[] {
   const where: SQL[] = [];
   if (f.q) {
     const pattern = likePattern(f.q);
     where.push(
       or(
         sql`${contacts.searchText} like ${pattern}`,
-        sql`${contacts.accountId} in (select ${accounts.id} from ${accounts} where lower(${accounts.name}) like ${pattern})`,
+        // `= any(array(…))` rather than `in (select …)`, so both sides of the OR can use an index.
+        sql`${contacts.accountId} = any(array(select ${accounts.id} from ${accounts} where lower(${accounts.name}) like ${pattern}))`,
       )!,
     );
   }
@@ -77,7 +78,7 @@ export async function listContacts({ filters }: { filters: ContactListFilters })
     .leftJoin(accounts, eq(accounts.id, contacts.accountId))
     .leftJoin(users, eq(users.id, contacts.ownerId))
     .where(where.length ? and(...where) : undefined)
-    .orderBy(filters.sort === "activity" ? sql`${column} desc nulls last` : desc(column), desc(contacts.id))
+    .orderBy(descNullsLast(column), descNullsLast(contacts.id))
     .limit(filters.limit + 1);
   const page = rows.slice(0, filters.limit);
   const last = page.at(-1);

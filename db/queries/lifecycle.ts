@@ -1,6 +1,7 @@
 import "server-only";
 import { desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { descNullsLast } from "../sql-helpers";
 import { getDb } from "../client";
 import { apiKeys, mqlRecords, scoringModelVersions, stageTransitions, users } from "../schema";
 
@@ -25,7 +26,7 @@ export async function listStageHistory({ contactId }: { contactId: string }) {
     .leftJoin(apiKeys, eq(apiKeys.id, stageTransitions.actorApiKeyId))
     .leftJoin(scoringModelVersions, eq(scoringModelVersions.id, stageTransitions.modelVersionId))
     .where(eq(stageTransitions.contactId, contactId))
-    .orderBy(desc(stageTransitions.occurredAt), desc(stageTransitions.id))
+    .orderBy(descNullsLast(stageTransitions.occurredAt), descNullsLast(stageTransitions.id))
     .limit(200);
 }
 
@@ -46,5 +47,5 @@ export async function listMqlRecordsForContact({ contactId }: { contactId: strin
     .leftJoin(salesOwner, eq(salesOwner.id, mqlRecords.salesOwnerId))
     .leftJoin(scoringModelVersions, eq(scoringModelVersions.id, mqlRecords.modelVersionId))
     .where(eq(mqlRecords.contactId, contactId))
-    .orderBy(desc(mqlRecords.mqlAt));
+    .orderBy(descNullsLast(mqlRecords.mqlAt));
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "../client";
+import { descNullsLast } from "../sql-helpers";
 import { accounts, contacts, mqlRecords, users } from "../schema";
 
 const rep = alias(users, "rep");
@@ -39,7 +40,7 @@ export async function listOpenQueue({ repId, limit = 100 }: { repId?: string; li
     .leftJoin(accounts, eq(accounts.id, mqlRecords.accountId))
     .leftJoin(rep, eq(rep.id, mqlRecords.assignedRepId))
     .where(and(...where))
-    .orderBy(desc(mqlRecords.priorityScore), desc(mqlRecords.id))
+    .orderBy(descNullsLast(mqlRecords.priorityScore), descNullsLast(mqlRecords.id))
     .limit(limit);
 }
 

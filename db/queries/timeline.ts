@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { EVENT_CATEGORIES, typesInCategory, type EventCategory } from "@/lib/timeline/describe-event";
 import { encodeCursor, type Cursor } from "@/lib/validation/common";
-import { timestamptz } from "../sql-helpers";
+import { descNullsLast, timestamptz } from "../sql-helpers";
 import { getDb } from "../client";
 import { engagementEvents, users } from "../schema";
 
@@ -52,7 +52,7 @@ export async function listTimeline({
     .from(engagementEvents)
     .leftJoin(users, eq(users.id, engagementEvents.actorUserId))
     .where(and(...where))
-    .orderBy(desc(engagementEvents.occurredAt), desc(engagementEvents.id))
+    .orderBy(descNullsLast(engagementEvents.occurredAt), descNullsLast(engagementEvents.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
@@ -69,6 +69,6 @@ export async function listScoringEvents({ contactId, since, limit = 5000 }: { co
     .select({ id: engagementEvents.id, type: engagementEvents.type, occurredAt: engagementEvents.occurredAt, properties: engagementEvents.properties })
     .from(engagementEvents)
     .where(and(eq(engagementEvents.contactId, contactId), sql`${engagementEvents.occurredAt} >= ${timestamptz(since)}`))
-    .orderBy(desc(engagementEvents.occurredAt), desc(engagementEvents.id))
+    .orderBy(descNullsLast(engagementEvents.occurredAt), descNullsLast(engagementEvents.id))
     .limit(limit);
 }

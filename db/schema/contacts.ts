@@ -48,7 +48,8 @@ export const contacts = pgTable(
   (t) => [
     uniqueIndex("contacts_email_idx").on(t.email),
     index("contacts_account_idx").on(t.accountId),
-    index("contacts_owner_idx").on(t.ownerId),
+    // Owner filter in the default (newest) order: a rep owns 100k of a million contacts.
+    index("contacts_owner_idx").on(t.ownerId, t.createdAt.desc(), t.id.desc()),
     // Contacts list: one index per sort order, each ending in id for keyset pagination.
     index("contacts_created_idx").on(t.createdAt.desc(), t.id.desc()),
     index("contacts_fit_idx").on(t.fitScore.desc(), t.id.desc()),
