@@ -61,3 +61,19 @@ export const contacts = pgTable(
 );
 export type Contact = typeof contacts.$inferSelect;
 export type NewContact = typeof contacts.$inferInsert;
+
+/**
+ * Contacts whose events changed since their derived fields (last activity, unsubscribe, scores)
+ * were last computed. Ingest only appends a row here — updating a wide, heavily indexed contact
+ * row per event would cost more than storing the event — and a background job drains it in sets.
+ */
+export const contactRefreshQueue = pgTable(
+  "contact_refresh_queue",
+  {
+    contactId: uuid("contact_id")
+      .primaryKey()
+      .references(() => contacts.id, { onDelete: "cascade" }),
+    queuedAt: timestamp("queued_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("contact_refresh_queue_queued_idx").on(t.queuedAt)],
+);

@@ -12,3 +12,4 @@ export * from "./api-keys";
 export * from "./webhooks";
 export * from "./notifications";
 export * from "./settings";
+export * from "./imports";

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { deliveryStatus } from "./enums";
 import { users } from "./users";
@@ -35,10 +36,15 @@ export const webhookDeliveries = pgTable(
     responseStatus: integer("response_status"),
     responseBody: text("response_body"),
     lastError: text("last_error"),
-    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    /** When a pending delivery is due (again); null once it succeeded or failed for good. */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).defaultNow(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     deliveredAt: timestamp("delivered_at", { withTimezone: true }),
   },
-  (t) => [index("webhook_deliveries_webhook_idx").on(t.webhookId, t.createdAt.desc())],
+  (t) => [
+    index("webhook_deliveries_webhook_idx").on(t.webhookId, t.createdAt.desc()),
+    // The outbox sweep looks for pending deliveries that are due and have no job waiting.
+    index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+  ],
 );
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;

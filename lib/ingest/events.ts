@@ -3,73 +3,76 @@ import { sql } from "drizzle-orm";
 import { rowsOf, type Database } from "../../db/client";
 import { upsertContacts } from "./contacts";
 import type { EventInput } from "./schemas";
-import { afterEventsStored } from "./after-events-stored";
 
 export type EventResult = { index: number; status: "stored" | "duplicate" | "error"; error?: string };
 
-const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
+type Row = { i: number; email: string | null; contact_id: string | null; type: string; occurred_at: string; source: string; external_id: string; properties: unknown };
 
-/** Contact ids for the batch: known emails, new contacts for unknown emails, checked contact ids. */
-async function resolveContacts(db: Database, items: EventInput[]) {
-  const emails = [...new Set(items.filter((e) => !e.contactId && e.email).map((e) => e.email!))];
-  const ids = [...new Set(items.filter((e) => e.contactId).map((e) => e.contactId!))];
-  const byEmail = new Map<string, string>();
-  if (emails.length) {
-    const known = rowsOf<{ id: string; email: string }>(
-      await db.execute(sql`select id, email from contacts where email in (select jsonb_array_elements_text(${json(emails)}))`),
-    );
-    for (const r of known) byEmail.set(r.email, r.id);
-    const unknown = emails.filter((e) => !byEmail.has(e));
-    // An event about someone new creates the contact (and finds or creates their account).
-    for (const r of await upsertContacts(db, unknown.map((email) => ({ email })))) byEmail.set(r.email, r.id);
-  }
-  const knownIds = new Set<string>();
-  if (ids.length) {
-    const rows = rowsOf<{ id: string }>(
-      await db.execute(sql`select id from contacts where id in (select jsonb_array_elements_text(${json(ids)})::uuid)`),
-    );
-    for (const r of rows) knownIds.add(r.id);
-  }
-  return (e: EventInput): string | null => (e.contactId ? (knownIds.has(e.contactId) ? e.contactId : null) : (byEmail.get(e.email!) ?? null));
+/**
+ * Resolves each event's contact (by id or email), inserts the events and queues their contacts
+ * for a refresh of derived fields — all in one statement and one round trip.
+ */
+async function insertResolved(db: Database, rows: Row[]) {
+  return rowsOf<{ i: number; cid: string | null; key_stored: boolean }>(
+    await db.execute(sql`
+      with input as (
+        select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as e(i int, email text, contact_id uuid, type text,
+          occurred_at timestamptz, source text, external_id text, properties jsonb)
+      ), resolved as (
+        select e.*, case when e.contact_id is not null then (select c.id from contacts c where c.id = e.contact_id)
+                         else (select c.id from contacts c where c.email = e.email) end as cid
+        from input e
+      ), inserted as (
+        insert into engagement_events (contact_id, type, occurred_at, source, external_id, properties)
+        select cid, type, occurred_at, source, external_id, properties from resolved where cid is not null order by i
+        on conflict (source, external_id) do nothing
+        returning contact_id, source, external_id
+      ), queued as (
+        insert into contact_refresh_queue (contact_id) select distinct contact_id from inserted
+        on conflict (contact_id) do nothing
+      )
+      select r.i, r.cid, exists (select 1 from inserted x where x.source = r.source and x.external_id = r.external_id) as key_stored
+      from resolved r`),
+  );
 }
 
 /**
- * Appends a batch of timeline events in one INSERT. `(source, id)` is stored once however often it
- * is sent — across requests and within the same batch — so replays and retries are harmless.
- * Events may arrive late and out of order: the timeline sorts by `occurredAt`, not arrival.
+ * Appends a batch of timeline events. `(source, id)` is stored once however often it is sent —
+ * across requests and within the same batch — so replays and retries are harmless. Events may
+ * arrive late and out of order: the timeline sorts by `occurredAt`, not arrival. An unknown email
+ * creates the contact.
  */
 export async function appendEvents(db: Database, items: EventInput[]): Promise<EventResult[]> {
   if (items.length === 0) return [];
-  const contactOf = await resolveContacts(db, items);
-  const results: EventResult[] = new Array(items.length);
-  const rows: { i: number; contact_id: string; type: string; occurred_at: string; source: string; external_id: string; properties: unknown }[] = [];
-  items.forEach((e, i) => {
-    const contactId = contactOf(e);
-    if (!contactId) results[i] = { index: i, status: "error", error: `No contact with id ${e.contactId}` };
-    else
-      rows.push({ i, contact_id: contactId, type: e.type, occurred_at: e.occurredAt.toISOString(), source: e.source, external_id: e.id, properties: e.properties ?? {} });
-  });
-  if (rows.length === 0) return results;
-
-  const stored = rowsOf<{ source: string; external_id: string; contact_id: string; type: string; occurred_at: string | Date }>(
-    await db.execute(sql`
-      insert into engagement_events (contact_id, type, occurred_at, source, external_id, properties)
-      select e.contact_id, e.type, e.occurred_at, e.source, e.external_id, e.properties
-      from jsonb_to_recordset(${json(rows)}) as e(i int, contact_id uuid, type text, occurred_at timestamptz, source text,
-        external_id text, properties jsonb)
-      order by e.i
-      on conflict (source, external_id) do nothing
-      returning source, external_id, contact_id, type, occurred_at`),
-  );
-  // The first occurrence of a key in the batch is the one stored; later ones are duplicates.
-  const fresh = new Set(stored.map((r) => `${r.source}\u0000${r.external_id}`));
-  for (const r of rows) {
-    const key = `${r.source}\u0000${r.external_id}`;
-    results[r.i] = { index: r.i, status: fresh.delete(key) ? "stored" : "duplicate" };
+  const rows: Row[] = items.map((e, i) => ({
+    i,
+    email: e.contactId ? null : (e.email ?? null),
+    contact_id: e.contactId ?? null,
+    type: e.type,
+    occurred_at: e.occurredAt.toISOString(),
+    source: e.source,
+    external_id: e.id,
+    properties: e.properties ?? {},
+  }));
+  let outcome = await insertResolved(db, rows);
+  const unknownEmails = new Set(outcome.filter((r) => r.cid === null && rows[r.i]!.email).map((r) => rows[r.i]!.email!));
+  if (unknownEmails.size) {
+    // Rare once a workspace is running: create the new people, then store their events.
+    await upsertContacts(db, [...unknownEmails].map((email) => ({ email })));
+    const retried = await insertResolved(db, rows.filter((r) => r.email && unknownEmails.has(r.email)));
+    const byIndex = new Map(retried.map((r) => [r.i, r]));
+    outcome = outcome.map((r) => byIndex.get(r.i) ?? r);
   }
-  await afterEventsStored(
-    db,
-    stored.map((s) => ({ contactId: s.contact_id, type: s.type, occurredAt: new Date(s.occurred_at) })),
-  );
-  return results;
+  outcome.sort((a, b) => a.i - b.i);
+  const claimed = new Set<string>();
+  return outcome.map((r): EventResult => {
+    if (!r.cid) return { index: r.i, status: "error", error: `No contact with id ${rows[r.i]!.contact_id}` };
+    const key = `${rows[r.i]!.source}\u0000${rows[r.i]!.external_id}`;
+    // The first occurrence of a stored key in the batch is the one stored; later ones are duplicates.
+    if (r.key_stored && !claimed.has(key)) {
+      claimed.add(key);
+      return { index: r.i, status: "stored" };
+    }
+    return { index: r.i, status: "duplicate" };
+  });
 }

@@ -5,6 +5,7 @@ import { contacts, engagementEvents, mqlRecords, stageTransitions } from "@/db/s
 import { createTestDatabase } from "@/db/test-database";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/store";
 import { resetRateLimits } from "@/lib/api/rate-limit";
+import { refreshQueuedContacts } from "@/lib/ingest/refresh-contacts";
 import { sql } from "drizzle-orm";
 import { POST as postContacts } from "./contacts/route";
 import { GET as getContact } from "./contacts/[ref]/route";
@@ -158,9 +159,16 @@ describe("POST /api/v1/events", () => {
 
   it("accepts late, out-of-order events and keeps the timeline and last activity right", async () => {
     await post(postEvents, { events: [event("o-2", "order@globex.test", "page_view", "2026-04-10T10:00:00Z")] });
-    await post(postEvents, { events: [event("o-1", "order@globex.test", "page_view", "2026-04-01T10:00:00Z")] });
+    await post(postEvents, { events: [event("o-1", "order@globex.test", "page_view", "2026-04-01T10:00:00Z"), event("o-3", "order@globex.test", "unsubscribe", "2026-04-05T10:00:00Z")] });
+    // Derived fields are refreshed by the background job that drains the queue ingest fills.
+    const queued = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from contact_refresh_queue`))[0]!.n;
+    expect(queued).toBeGreaterThan(0);
+    expect(await refreshQueuedContacts(handle.db)).toBe(queued);
+    expect(rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from contact_refresh_queue`))[0]!.n).toBe(0);
+    const [stamped] = await handle.db.select().from(contacts).where(eq(contacts.email, "order@globex.test"));
+    expect(stamped!.unsubscribedAt?.toISOString()).toBe("2026-04-05T10:00:00.000Z");
     const profile = await (await get("order@globex.test")).json();
-    expect(profile.recentEvents.map((e: { externalId: string }) => e.externalId)).toEqual(["o-2", "o-1"]);
+    expect(profile.recentEvents.map((e: { externalId: string }) => e.externalId)).toEqual(["o-2", "o-3", "o-1"]);
     expect(new Date(profile.lastActivityAt).toISOString()).toBe("2026-04-10T10:00:00.000Z");
   });
 
