@@ -21,6 +21,7 @@ const envSchema = z.object({
   AUTH_OIDC_NAME: z.string().default("Single sign-on"),
   /** Role given to people who sign in through OIDC for the first time. */
   AUTH_OIDC_DEFAULT_ROLE: z.enum(["marketer", "sdr", "sales", "admin"]).default("sdr"),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().optional(),
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default("Handoff <handoff@localhost>"),
 });
