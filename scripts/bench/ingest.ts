@@ -65,6 +65,11 @@ function makeEvent(prefix: string, i: number) {
 
 let server: ChildProcess | undefined;
 async function startServer() {
+  const busy = await fetch(`http://127.0.0.1:${PORT}/`).then(
+    () => true,
+    () => false,
+  );
+  if (busy) throw new Error(`Port ${PORT} is already in use: stop that server or pass --port.`);
   server = spawn("npx", ["next", "start", "-p", PORT, "-H", "127.0.0.1"], {
     env: { ...process.env, DATABASE_URL: url.toString(), API_RATE_LIMIT_PER_MINUTE: "100000000", NODE_ENV: "production" },
     stdio: "ignore",
@@ -160,6 +165,7 @@ console.log(`ratio: API / COPY = ${(apiRate / copyRate).toFixed(2)}`);
 const RESTART_EVENTS = Math.min(EVENTS, 100_000);
 const restartStats: Stats = { requests: 0, serverErrors: 0, networkErrors: 0, retries: 0 };
 let restarted = false;
+let restart: Promise<unknown> = Promise.resolve();
 let downSince = 0;
 let downFor = 0;
 await sendAll("restart", RESTART_EVENTS, restartStats, (sent) => {
@@ -167,11 +173,12 @@ await sendAll("restart", RESTART_EVENTS, restartStats, (sent) => {
     restarted = true;
     killServer();
     downSince = performance.now();
-    void new Promise((r) => setTimeout(r, 1000))
+    restart = new Promise((r) => setTimeout(r, 1000))
       .then(startServer)
       .then(() => (downFor = performance.now() - downSince));
   }
 });
+await restart;
 const [{ stored, distinct }] = await sql<{ stored: number; distinct: number }[]>`
   select count(*)::int as stored, count(distinct external_id)::int as distinct
   from engagement_events where source = 'bench' and external_id like 'restart-%'`;
