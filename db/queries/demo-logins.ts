@@ -5,7 +5,7 @@ import { users } from "../schema";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 
 /** The demo data set's password; shown on the sign-in page only while demo users exist. */
-export const DEMO_PASSWORD = "handoff-demo";
+export { DEMO_PASSWORD } from "../seed/seed-demo";
 const DEMO_DOMAIN = "@handoff.demo";
 const DEMO_PRIMARY = ["admin", "marketer", "sdr", "sales"].map((p) => `${p}${DEMO_DOMAIN}`);
 

@@ -43,7 +43,7 @@ export const webhookDeliveries = pgTable(
   },
   (t) => [
     index("webhook_deliveries_webhook_idx").on(t.webhookId, t.createdAt.desc()),
-    // The outbox sweep looks for pending deliveries that are due and have no job waiting.
+    // The outbox sweep's query: pending deliveries that are due.
     index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
   ],
 );

@@ -3,9 +3,9 @@ import type { SeedContact } from "./contacts";
 import { BANT, CALL_OUTCOMES, LOST_REASONS, RECYCLE_REASONS, REJECTION_NOTES, REP_EMAIL_SUBJECTS } from "./content";
 import { DEFAULT_REJECTION_REASONS, type RejectionReasonCode } from "./defaults";
 import { sigmoid, type Random } from "./random";
-import type { SeedMqlRecord, SeedTransition } from "./records";
+import { OPEN_STATUSES, TERMINAL_STATUSES, type SeedMqlRecord, type SeedTransition } from "./records";
 import type { RoundRobin, SeedTerritory, TeamMember } from "./team";
-import { addBusinessHours, DAY_MS, HOUR_MS, MINUTE_MS, nextWorkingMoment } from "./time";
+import { addBusinessHours, DAY_MS, duringWorkingHours, HOUR_MS, MINUTE_MS } from "./time";
 import { Timeline, type SeedEvent } from "./timeline";
 
 export type HandoffInput = {
@@ -61,23 +61,26 @@ function rejectionReason(rng: Random, c: SeedContact): RejectionReasonCode {
  */
 export function simulateHandoff(rng: Random, input: HandoffInput): HandoffResult {
   const { contact: c, mqlAt, nowMs, territory } = input;
-  const off = territory.utcOffset;
-  const recent = nowMs - mqlAt < 21 * DAY_MS;
+  const age = nowMs - mqlAt;
+  const recent = age < 21 * DAY_MS;
+  // The router sees a recent lead as open; whether it still is at `now` is settled below.
+  const { rep, reason: routingReason } = input.routing.assign(territory, mqlAt, recent);
+  const off = rep.utcOffset;
   // Recent leads wait in a backlog; older ones were all worked eventually.
   const backlog = recent ? rng.uniform(0, 12) * DAY_MS : 0;
 
   const u = rng.next();
   const delayHours =
     u < 0.3 ? rng.logNormal(0.3, 0.8) : u < 0.65 ? rng.logNormal(2.5, 0.6) : u < 0.9 ? rng.logNormal(18, 0.5) : rng.logNormal(70, 0.5);
-  // Some recent leads are still waiting for their first touch: that is what makes a queue overdue.
-  const waiting = recent && rng.chance(0.25) ? backlog : 0;
-  const touchAt = nextWorkingMoment(mqlAt + Math.max(2 * MINUTE_MS, delayHours * HOUR_MS) + waiting, off);
+  // Some leads of the last two weeks have not been touched yet: that is what makes a queue overdue.
+  const untouched = age < 14 * DAY_MS && rng.chance(rep.untouchedShare ?? 0.08);
+  const touchAt = untouched ? Infinity : duringWorkingHours(rng, mqlAt + Math.max(2 * MINUTE_MS, delayHours * HOUR_MS), off);
   const reasonBoost = input.reason === "qualifying_action" ? 0.5 : input.reason === "manual" ? 0.2 : 0;
   const z =
     -0.4 + 0.055 * (input.fit - 60) + 0.035 * (input.engagement - 45) + c.quality + reasonBoost - 0.25 * Math.log1p(delayHours / 2);
 
   const steps: Step[] = [];
-  let firstTouchAt: number | null = touchAt <= nowMs ? touchAt : null;
+  const firstTouchAt: number | null = touchAt <= nowMs ? touchAt : null;
   let acceptedAt: number | null = null;
   let lostReason: string | null = null;
   let rejection: { code: RejectionReasonCode; note: string | null } | null = null;
@@ -89,7 +92,7 @@ export function simulateHandoff(rng: Random, input: HandoffInput): HandoffResult
   };
   // People act in working hours: each step lands a log-normal number of days after the last one.
   const later = (from: number, medianDays: number, sigma: number, extra = 0) =>
-    nextWorkingMoment(from + rng.logNormal(medianDays, sigma) * DAY_MS + extra, off);
+    duringWorkingHours(rng, from + rng.logNormal(medianDays, sigma) * DAY_MS + extra, off);
 
   if (firstTouchAt !== null) {
     const accepted = rng.chance(sigmoid(z + 0.7));
@@ -131,13 +134,12 @@ export function simulateHandoff(rng: Random, input: HandoffInput): HandoffResult
   }
 
   const status: MqlStatus = steps.length > 0 ? steps[steps.length - 1].status : "mql";
-  const { rep, reason: routingReason } = input.routing.assign(territory, mqlAt, status === "mql" || status === "sal");
+  if (recent && !OPEN_STATUSES.has(status)) input.routing.release(rep);
   const sqlStep = steps.find((s) => s.status === "sql");
   const ae = sqlStep ? (c.account?.ownerId ? input.aes.find((a) => a.id === c.account!.ownerId) : undefined) ?? rng.pick(input.aes) : null;
   const actorFor = (step: Step) => (step.actor === "ae" && ae ? ae.id : rep.id);
   const at = (s: MqlStatus) => steps.find((step) => step.status === s)?.at ?? null;
   const last = steps[steps.length - 1];
-  const terminal = status === "customer" || status === "lost" || status === "rejected" || status === "recycled";
   const salesAcceptedAt = sqlStep ? later(sqlStep.at, 0.6, 0.7) : null;
 
   const record: SeedMqlRecord = {
@@ -175,7 +177,7 @@ export function simulateHandoff(rng: Random, input: HandoffInput): HandoffResult
     rejectionReason: rejection?.code ?? null,
     rejectionNote: rejection?.note ?? null,
     recycledAt: at("recycled"),
-    closedAt: terminal ? last.at : null,
+    closedAt: TERMINAL_STATUSES.has(status) ? last.at : null,
     version: steps.length,
     updatedAt: last?.at ?? firstTouchAt ?? mqlAt,
   };
@@ -226,7 +228,7 @@ function repActivity(
   const tl = new Timeline(r.mqlAt + 1, x.nowMs);
   const company = c.account?.name ?? `${c.firstName} ${c.lastName}`;
   const meetingAt = (from: number, minDays: number, maxDays: number, host: TeamMember) =>
-    nextWorkingMoment(from + rng.uniform(minDays, maxDays) * DAY_MS, host.utcOffset);
+    duringWorkingHours(rng, from + rng.uniform(minDays, maxDays) * DAY_MS, host.utcOffset);
   const touch = (t: number) => {
     if (rng.chance(0.6)) {
       const call = rng.pick(CALL_OUTCOMES);
@@ -240,7 +242,7 @@ function repActivity(
   touch(r.firstTouchAt);
   const decidedAt = x.steps[0]?.at ?? x.nowMs;
   for (let t = r.firstTouchAt + rng.uniform(1.5, 4) * DAY_MS, n = 0; t < decidedAt && n < 3; t += rng.uniform(1.5, 4) * DAY_MS, n++) {
-    touch(nextWorkingMoment(t, rep.utcOffset));
+    touch(duringWorkingHours(rng, t, rep.utcOffset));
   }
   const accepted = r.acceptedAt ?? r.sqlAt;
   if (accepted !== null) {

@@ -10,7 +10,7 @@ import type { SeedContact } from "./contacts";
 import { MANUAL_MQL_DETAILS } from "./content";
 import { simulateHandoff } from "./handoff";
 import type { Random } from "./random";
-import { stageForStatus, TERMINAL_STATUSES, type SeedMqlRecord, type SeedTransition } from "./records";
+import { stageForStatus, type SeedMqlRecord, type SeedTransition } from "./records";
 import type { RoundRobin, Team } from "./team";
 import { DAY_MS } from "./time";
 import { mergeEvents, Timeline, type SeedEvent } from "./timeline";
@@ -141,16 +141,21 @@ export function simulateLifecycle(rng: Random, contact: SeedContact, behaviour: 
     let last = i;
     while (last + 1 < events.length && events[last + 1].t === e.t) last++;
     const engagement = scoreAt(events.slice(0, last + 1), e.occurredAt);
-    const decision = evaluateMqlRule({ fit, engagement, segmentValue: segment, actions: [e.type], thresholds: model.thresholds });
+    let decision = evaluateMqlRule({ fit, engagement, segmentValue: segment, actions: [e.type], thresholds: model.thresholds });
     if (!decision.qualifies) {
       armed = true;
       continue;
     }
-    if (decision.reason === "threshold" && !armed) continue;
+    if (decision.reason === "threshold" && !armed) {
+      // Still above the line since it was recycled: only a new hand-raise qualifies it again.
+      if (!isAction) continue;
+      decision = { qualifies: true, reason: "qualifying_action", detail: e.type };
+    }
 
     const { record, repEvents } = open(e.t, engagement, decision.reason, decision.detail);
     events = mergeEvents(events, repEvents);
-    if (TERMINAL_STATUSES.has(record.status) && (record.status === "rejected" || record.status === "recycled")) {
+    // Back in nurture, the contact may qualify again later; a deal won, lost or in progress ends it.
+    if (record.status === "rejected" || record.status === "recycled") {
       eligibleFrom = record.closedAt! + 1;
       armed = false;
     } else {

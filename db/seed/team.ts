@@ -17,6 +17,8 @@ export type TeamMember = {
   awayFrom?: number;
   awayUntil?: number;
   maxOpenMqls?: number;
+  /** Share of the last two weeks' leads still waiting for this rep's first touch. */
+  untouchedShare?: number;
 };
 
 type MemberSpec = Omit<TeamMember, "id" | "awayFrom" | "awayUntil"> & { awayDays?: [number, number] };
@@ -25,7 +27,8 @@ type MemberSpec = Omit<TeamMember, "id" | "awayFrom" | "awayUntil"> & { awayDays
 const MEMBERS: readonly MemberSpec[] = [
   { email: "admin@handoff.demo", name: "Avery Admin", role: "admin", title: "Revenue Operations Lead", timezone: "America/New_York", utcOffset: -5, regions: [] },
   { email: "marketer@handoff.demo", name: "Morgan Marketer", role: "marketer", title: "Demand Generation Manager", timezone: "America/Chicago", utcOffset: -6, regions: [] },
-  { email: "sdr@handoff.demo", name: "Sam Rivera", role: "sdr", title: "Sales Development Representative", timezone: "America/New_York", utcOffset: -5, regions: ["North America"] },
+  // The demo SDR is a little behind, so the queue shows what overdue leads look like.
+  { email: "sdr@handoff.demo", name: "Sam Rivera", role: "sdr", title: "Sales Development Representative", timezone: "America/New_York", utcOffset: -5, regions: ["North America"], untouchedShare: 0.15 },
   { email: "sales@handoff.demo", name: "Alex Chen", role: "sales", title: "Account Executive", timezone: "America/Los_Angeles", utcOffset: -8, regions: ["North America"] },
   { email: "sdr2@handoff.demo", name: "Jordan Patel", role: "sdr", title: "Sales Development Representative", timezone: "America/Chicago", utcOffset: -6, regions: ["North America"], maxOpenMqls: 12 },
   { email: "sdr3@handoff.demo", name: "Priya Shah", role: "sdr", title: "Sales Development Representative", timezone: "Europe/London", utcOffset: 0, regions: ["EMEA"] },
@@ -102,7 +105,8 @@ export type Assignment = { rep: TeamMember; reason: string };
 
 /**
  * Round-robin within a territory, as the router does it: skip reps who are out of office at the
- * time, and — for leads that will still be open at the end — reps already at their cap.
+ * time and reps already at their cap of open leads. Only recent leads count against the cap
+ * (older ones were closed long ago); `release` gives the slot back when one is closed.
  */
 export class RoundRobin {
   private next = new Map<string, number>();
@@ -110,7 +114,12 @@ export class RoundRobin {
   readonly assignedCount = new Map<string, number>();
   readonly lastAssignedAt = new Map<string, number>();
 
-  assign(territory: SeedTerritory, atMs: number, staysOpen: boolean): Assignment {
+  /** A lead that counted against the rep's cap has been closed. */
+  release(rep: TeamMember): void {
+    this.openCount.set(rep.id, Math.max(0, (this.openCount.get(rep.id) ?? 0) - 1));
+  }
+
+  assign(territory: SeedTerritory, atMs: number, countsAsOpen: boolean): Assignment {
     const reps = territory.sdrs;
     const start = this.next.get(territory.id) ?? 0;
     const skipped: string[] = [];
@@ -118,7 +127,7 @@ export class RoundRobin {
     for (let i = 0; i < reps.length && !chosen; i++) {
       const rep = reps[(start + i) % reps.length];
       const away = rep.awayFrom !== undefined && rep.awayUntil !== undefined && atMs >= rep.awayFrom && atMs < rep.awayUntil;
-      const full = staysOpen && rep.maxOpenMqls !== undefined && (this.openCount.get(rep.id) ?? 0) >= rep.maxOpenMqls;
+      const full = countsAsOpen && rep.maxOpenMqls !== undefined && (this.openCount.get(rep.id) ?? 0) >= rep.maxOpenMqls;
       if (away) skipped.push(`${rep.name} (out of office)`);
       else if (full) skipped.push(`${rep.name} (at capacity)`);
       else chosen = rep;
@@ -126,7 +135,7 @@ export class RoundRobin {
     // Everyone away or full: the lead still needs an owner, so the rotation's next rep takes it.
     chosen ??= reps[start % reps.length];
     this.next.set(territory.id, (reps.indexOf(chosen) + 1) % reps.length);
-    if (staysOpen) this.openCount.set(chosen.id, (this.openCount.get(chosen.id) ?? 0) + 1);
+    if (countsAsOpen) this.openCount.set(chosen.id, (this.openCount.get(chosen.id) ?? 0) + 1);
     this.assignedCount.set(chosen.id, (this.assignedCount.get(chosen.id) ?? 0) + 1);
     this.lastAssignedAt.set(chosen.id, Math.max(this.lastAssignedAt.get(chosen.id) ?? 0, atMs));
     const reason = `Rule “${territory.ruleName}” → ${territory.name}, round-robin${skipped.length ? `; skipped ${skipped.join(", ")}` : ""}`;

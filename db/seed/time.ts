@@ -78,6 +78,15 @@ export function nextWorkingMoment(ms: number, utcOffset: number, working = STAND
 }
 
 /**
+ * `ms` when it falls in working hours; otherwise a moment early on the next working day —
+ * people work through overnight leads in the morning, not all at 9:00 sharp.
+ */
+export function duringWorkingHours(rng: Random, ms: number, utcOffset: number): number {
+  const next = nextWorkingMoment(ms, utcOffset);
+  return next - ms < 1 ? ms : next + rng.uniform(0, 3) * HOUR_MS;
+}
+
+/**
  * A moment on the given day (any time within it, UTC) at a local time people are at work:
  * mostly 8:00–18:00 on weekdays, sometimes evenings and weekends.
  */

@@ -1,0 +1,12 @@
+/** Every pg-boss queue Handoff uses, so a name is spelled once. */
+export const JOB_QUEUES = {
+  /** One job per due webhook delivery: `{ deliveryId }`. */
+  webhookDelivery: "webhook-delivery",
+  /** Every minute: re-enqueues pending deliveries whose job was lost. */
+  webhookSweep: "webhook-sweep",
+} as const;
+
+export type JobQueueName = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];
+
+/** pg-boss keeps its own tables in this schema; our tables stay in drizzle's migrations. */
+export const JOB_QUEUE_SCHEMA = "pgboss";
