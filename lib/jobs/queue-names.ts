@@ -4,6 +4,8 @@ export const JOB_QUEUES = {
   webhookDelivery: "webhook-delivery",
   /** Every minute: re-enqueues pending deliveries whose job was lost. */
   webhookSweep: "webhook-sweep",
+  /** After ingest (one waiting at a time) and every minute: drains contact_refresh_queue. */
+  contactRefresh: "contact-refresh",
 } as const;
 
 export type JobQueueName = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];

@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import { getDatabaseHandle, type DatabaseHandle } from "../../db/client";
 import { DEFAULT_WEBHOOK_DELIVERY_POLICY, type WebhookDeliveryPolicy } from "../webhooks/delivery-policy";
+import { registerContactRefreshJobs } from "../ingest/refresh-jobs";
 import { registerWebhookJobs } from "../webhooks/webhook-jobs";
 import { pgBossDatabaseFor } from "./pg-boss-database";
 import { JOB_QUEUE_SCHEMA, type JobQueueName } from "./queue-names";
@@ -95,6 +96,9 @@ async function createJobQueue(options: JobQueueOptions): Promise<RunningQueue> {
       pollingIntervalSeconds,
       assertRunning,
     });
+    for (const [name, ids] of await registerContactRefreshJobs(boss, { db: handle.db, workers, pollingIntervalSeconds, assertRunning })) {
+      workerIds.set(name, ids);
+    }
   } catch (error) {
     await boss.stop({ graceful: false, wait: true });
     throw error;

@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { contacts, mqlRecords, stageTransitions, users, type MqlRecord, type NewMqlRecord } from "../../db/schema";
 import type { ActorType, LifecycleStage, MqlStatus } from "../../db/schema/enums";
+import { emitWebhookEvent } from "../webhooks/emit-webhook-event";
 import { planTransition, type StageChangeTarget } from "./transitions";
 
 export type StageChangeActor =
@@ -69,7 +70,7 @@ export async function applyStageChange(
 
   return db.transaction(async (tx) => {
     const [contact] = await tx
-      .select({ id: contacts.id, stage: contacts.stage, accountId: contacts.accountId, fit: contacts.fitScore, engagement: contacts.engagementScore, source: contacts.source, campaignId: contacts.campaignId, modelVersionId: contacts.scoreModelVersionId, region: contacts.region })
+      .select({ id: contacts.id, email: contacts.email, stage: contacts.stage, accountId: contacts.accountId, fit: contacts.fitScore, engagement: contacts.engagementScore, source: contacts.source, campaignId: contacts.campaignId, modelVersionId: contacts.scoreModelVersionId, region: contacts.region })
       .from(contacts)
       .where(eq(contacts.id, change.contactId))
       .for("update");
@@ -147,12 +148,22 @@ export async function applyStageChange(
       reason: change.reason,
       note: change.note,
     });
+    const historical = at.getTime() < now.getTime() - HISTORY_TOLERANCE_MS;
+    if (!historical) {
+      // Receivers hear of live changes only: importing years of CRM history must page nobody.
+      // Emitted in this transaction, so a rollback announces nothing.
+      const data = { contactId: contact.id, email: contact.email, mqlRecordId: record?.id ?? null, from: contact.stage, to: change.to, at: at.toISOString(), reason: change.reason ?? null };
+      if (openedRecord && plan.toStage === "mql") await emitWebhookEvent(tx, { type: "mql.created", data, occurredAt: at });
+      if (change.to === "sal") await emitWebhookEvent(tx, { type: "lead.accepted", data, occurredAt: at });
+      if (change.to === "rejected") await emitWebhookEvent(tx, { type: "lead.rejected", data: { ...data, note: change.note ?? null }, occurredAt: at });
+      await emitWebhookEvent(tx, { type: "stage.changed", data, occurredAt: at });
+    }
     return {
       status: "changed",
       fromStage: contact.stage,
       toStage: plan.toStage,
       mqlRecordId: record?.id ?? "",
-      historical: at.getTime() < now.getTime() - HISTORY_TOLERANCE_MS,
+      historical,
       openedRecord,
     } as const;
   });

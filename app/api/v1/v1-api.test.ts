@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, rowsOf, setDatabaseHandle, type DatabaseHandle } from "@/db/client";
-import { contacts, engagementEvents, mqlRecords, stageTransitions } from "@/db/schema";
+import { contacts, engagementEvents, mqlRecords, stageTransitions, webhookDeliveries, webhooks } from "@/db/schema";
 import { createTestDatabase } from "@/db/test-database";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/store";
 import { resetRateLimits } from "@/lib/api/rate-limit";
@@ -254,6 +254,25 @@ describe("POST /api/v1/stage-changes", () => {
       ["mql", null],
     ]);
     expect(c!.stage).toBe("mql");
+  });
+
+  it("announces live changes to subscribed webhooks and keeps history quiet", async () => {
+    const [hook] = await handle.db
+      .insert(webhooks)
+      .values({ url: "http://127.0.0.1:9/hook", secret: "s".repeat(32), eventTypes: ["mql.created", "stage.changed", "lead.accepted"] })
+      .returning();
+    await post(postStageChanges, { changes: [{ email: "old@initech.test", to: "mql", at: "2024-01-01T00:00:00Z" }] });
+    expect(await handle.db.select().from(webhookDeliveries)).toHaveLength(0);
+    const now = new Date().toISOString();
+    await post(postStageChanges, {
+      changes: [
+        { email: "live@initech.test", to: "mql", at: now },
+        { email: "live@initech.test", to: "sal", at: now },
+      ],
+    });
+    const deliveries = await handle.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, hook!.id));
+    expect(deliveries.map((d) => d.eventType).sort()).toEqual(["lead.accepted", "mql.created", "stage.changed", "stage.changed"]);
+    expect(deliveries.find((d) => d.eventType === "lead.accepted")!.payload).toMatchObject({ type: "lead.accepted", data: { email: "live@initech.test", from: "mql", to: "sal" } });
   });
 
   it("refuses a change dated in the future and an unknown owner", async () => {
