@@ -2,8 +2,8 @@ import { expect, test } from "@playwright/test";
 import { DEMO_USERS, mainNav, signIn, type DemoRole } from "./helpers";
 
 const EXPECTED_NAV: Record<DemoRole, string[]> = {
-  admin: ["Queue", "Contacts", "Accounts", "Funnel", "Calibration", "Scoring model", "Settings"],
-  marketer: ["Contacts", "Accounts", "Funnel", "Calibration", "Scoring model"],
+  admin: ["Queue", "Contacts", "Accounts", "Funnel", "Calibration", "Scoring model", "Import", "Settings"],
+  marketer: ["Contacts", "Accounts", "Funnel", "Calibration", "Scoring model", "Import"],
   sdr: ["Queue", "Contacts", "Accounts"],
   sales: ["Queue", "Contacts", "Accounts", "Funnel"],
 };

@@ -1,4 +1,4 @@
-import { BarChart3, Building2, Inbox, Settings, SlidersHorizontal, Target, Users, type LucideIcon } from "lucide-react";
+import { BarChart3, Building2, Inbox, Settings, SlidersHorizontal, Target, Upload, Users, type LucideIcon } from "lucide-react";
 import type { UserRole } from "@/db/schema/enums";
 import { can, type Permission } from "@/lib/auth/permissions";
 
@@ -11,6 +11,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/funnel", label: "Funnel", icon: BarChart3, permission: "funnel:read" },
   { href: "/calibration", label: "Calibration", icon: Target, permission: "calibration:read" },
   { href: "/scoring", label: "Scoring model", icon: SlidersHorizontal, permission: "model:edit" },
+  { href: "/import", label: "Import", icon: Upload, permission: "data:import" },
   { href: "/settings", label: "Settings", icon: Settings, permission: "settings:manage" },
 ];
 

@@ -3,12 +3,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/app-shell/app-shell";
 import { ContactFilters } from "@/components/contacts/contact-filters";
+import { ExportContactsButton } from "@/components/contacts/export-contacts-button";
 import { ContactsTable } from "@/components/contacts/contacts-table";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { countContacts, listContacts, listOwnerOptions } from "@/db/queries/contacts";
 import { getPublishedModel } from "@/db/queries/scoring-models";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { formatCount } from "@/lib/format";
 import { searchParamsRecord } from "@/lib/validation/common";
@@ -19,7 +21,7 @@ export const metadata: Metadata = { title: "Contacts" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ContactsPage({ searchParams }: { searchParams: SearchParams }) {
-  await requirePermission("contacts:read");
+  const user = await requirePermission("contacts:read");
   const values = searchParamsRecord(await searchParams);
   const parsed = contactListFiltersSchema.safeParse(values);
   const owners = await listOwnerOptions();
@@ -65,7 +67,11 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
 
   return (
     <>
-      <PageHeader title="Contacts" description={`${countLabel}${values.q || values.stage || values.owner ? " match" : ""}`}>
+      <PageHeader
+        title="Contacts"
+        description={`${countLabel}${values.q || values.stage || values.owner ? " match" : ""}`}
+        actions={can(user.role, "contacts:export") && rows.length > 0 ? <ExportContactsButton values={values} /> : undefined}
+      >
         <ContactFilters values={values} owners={owners} />
       </PageHeader>
       <div className="p-6 lg:p-8">
