@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { campaigns } from "./campaigns";
 import { lifecycleStage } from "./enums";
@@ -64,16 +64,16 @@ export type NewContact = typeof contacts.$inferInsert;
 
 /**
  * Contacts whose events changed since their derived fields (last activity, unsubscribe, scores)
- * were last computed. Ingest only appends a row here — updating a wide, heavily indexed contact
- * row per event would cost more than storing the event — and a background job drains it in sets.
+ * were last computed. Ingest only appends here — updating a wide, heavily indexed contact row per
+ * event would cost more than storing the event — and a background job drains it in sets.
+ *
+ * One row per ingest batch, holding the batch's distinct contacts: appending costs a batch one
+ * row, and the drain takes many rows at once, refreshing each contact once however many batches
+ * named it. Append-only, so ingest never waits for a drain in progress; no foreign key, because a
+ * deleted contact simply has nothing to refresh.
  */
-export const contactRefreshQueue = pgTable(
-  "contact_refresh_queue",
-  {
-    contactId: uuid("contact_id")
-      .primaryKey()
-      .references(() => contacts.id, { onDelete: "cascade" }),
-    queuedAt: timestamp("queued_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("contact_refresh_queue_queued_idx").on(t.queuedAt)],
-);
+export const contactRefreshQueue = pgTable("contact_refresh_queue", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  contactIds: uuid("contact_ids").array().notNull(),
+  queuedAt: timestamp("queued_at", { withTimezone: true }).notNull().defaultNow(),
+});

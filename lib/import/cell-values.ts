@@ -1,4 +1,5 @@
 import type { ImportDateFormat } from "../../db/schema/imports";
+import { isCalendarDate } from "../ingest/instant";
 import type { StageChangeTarget } from "../lifecycle/transitions";
 
 /**
@@ -18,11 +19,6 @@ const ISO_WITHOUT_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
 
 const pad = (n: number) => String(n).padStart(2, "0");
-
-function isCalendarDate(year: number, month: number, day: number): boolean {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
-}
 
 /**
  * An ISO 8601 string for `instantSchema`. Times without a zone are read as UTC (CRM exports

@@ -7,6 +7,7 @@ import { CsvReadError, openCsvRecords, type CsvDelimiter } from "./csv-file-read
 import { alignCells, isBlankRow, normalizeHeaders } from "./csv-headers";
 import { importFilePath, removeImportFile } from "./import-files";
 import { createRowMapper } from "./row-mapping";
+import { requestContactRefresh } from "../ingest/refresh-jobs";
 import { writeImportChunk, type PreparedRow } from "./write-import-chunk";
 import type { ImportKind } from "./import-fields";
 
@@ -91,6 +92,9 @@ export async function runImportJob({ jobId, runnerId }: { jobId: string; runnerI
     // Never 100% before the job has finished: that is for `finishImportJob` to say.
     const processedBytes = Math.min(bytesDone, reader.bytesRead(), job.totalBytes - 1);
     await recordImportChunk({ id: jobId, processedBytes, rows: rows.length, counts: outcome.counts, failures: outcome.failures });
+    // Imported events queue their contacts for a refresh, as the API's do; ask for it now rather
+    // than at the next minute.
+    if (outcome.counts.stored > 0) await requestContactRefresh();
     await yieldToRequests(handle.kind === "pglite", performance.now() - started);
     if (succeeded === 0 && rowsDone >= GIVE_UP_AFTER_FAILED_ROWS) {
       throw new CsvReadError(

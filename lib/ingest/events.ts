@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { rowsOf, type Database } from "../../db/client";
+import { executePrepared } from "../../db/sql-helpers";
 import { upsertContacts } from "./contacts";
 import type { EventInput } from "./schemas";
 
@@ -14,9 +15,9 @@ type Row = { i: number; email: string | null; contact_id: string | null; type: s
  */
 async function insertResolved(db: Database, rows: Row[]) {
   return rowsOf<{ i: number; cid: string | null; key_stored: boolean }>(
-    await db.execute(sql`
+    await executePrepared(db, "ingest_events", sql`
       with input as (
-        select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as e(i int, email text, contact_id uuid, type text,
+        select * from json_to_recordset(${JSON.stringify(rows)}::json) as e(i int, email text, contact_id uuid, type text,
           occurred_at timestamptz, source text, external_id text, properties jsonb)
       ), resolved as (
         select e.*, case when e.contact_id is not null then (select c.id from contacts c where c.id = e.contact_id)
@@ -28,8 +29,7 @@ async function insertResolved(db: Database, rows: Row[]) {
         on conflict (source, external_id) do nothing
         returning contact_id, source, external_id
       ), queued as (
-        insert into contact_refresh_queue (contact_id) select distinct contact_id from inserted
-        on conflict (contact_id) do nothing
+        insert into contact_refresh_queue (contact_ids) select array_agg(distinct contact_id) from inserted having count(*) > 0
       )
       select r.i, r.cid, exists (select 1 from inserted x where x.source = r.source and x.external_id = r.external_id) as key_stored
       from resolved r`),

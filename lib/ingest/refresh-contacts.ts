@@ -3,33 +3,50 @@ import { sql } from "drizzle-orm";
 import { rowsOf, type Database } from "../../db/client";
 
 /**
- * Drains up to `limit` contacts from the refresh queue and recomputes what their events decide:
- * the latest activity and the first unsubscribe. One statement for the whole set; concurrent
- * drainers skip each other's rows. Returns how many contacts it refreshed.
+ * Recomputes what the contacts' events decide — the latest activity and the first unsubscribe —
+ * for a set of contacts, in one statement. Idempotent: refreshing twice changes nothing.
  */
-export async function refreshQueuedContacts(db: Database, { limit = 5000 }: { limit?: number } = {}): Promise<number> {
-  const rows = rowsOf<{ n: number }>(
-    await db.execute(sql`
-      with taken as (
-        delete from contact_refresh_queue
-        where contact_id in (select contact_id from contact_refresh_queue order by queued_at limit ${limit} for update skip locked)
-        returning contact_id
-      ), facts as (
-        select t.contact_id,
-               (select max(e.occurred_at) from engagement_events e where e.contact_id = t.contact_id) as latest,
-               (select min(e.occurred_at) from engagement_events e where e.contact_id = t.contact_id and e.type = 'unsubscribe') as unsubscribed_at
-        from taken t
-      ), updated as (
-        update contacts c set
-          last_activity_at = f.latest,
-          unsubscribed_at = coalesce(c.unsubscribed_at, f.unsubscribed_at),
-          updated_at = now()
-        from facts f
-        where c.id = f.contact_id
-          and (c.last_activity_at is distinct from f.latest or (c.unsubscribed_at is null and f.unsubscribed_at is not null))
-        returning 1
-      )
-      select (select count(*)::int from taken) as n`),
+export async function refreshContacts(db: Database, contactIds: string[]): Promise<void> {
+  if (contactIds.length === 0) return;
+  await db.execute(sql`
+    with picked as (
+      select distinct value::uuid as contact_id from jsonb_array_elements_text(${JSON.stringify(contactIds)}::jsonb)
+    ), facts as (
+      select p.contact_id,
+             (select max(e.occurred_at) from engagement_events e where e.contact_id = p.contact_id) as latest,
+             (select min(e.occurred_at) from engagement_events e where e.contact_id = p.contact_id and e.type = 'unsubscribe') as unsubscribed_at
+      from picked p
+    )
+    update contacts c set
+      last_activity_at = f.latest,
+      unsubscribed_at = coalesce(c.unsubscribed_at, f.unsubscribed_at),
+      updated_at = now()
+    from facts f
+    where c.id = f.contact_id
+      and (c.last_activity_at is distinct from f.latest or (c.unsubscribed_at is null and f.unsubscribed_at is not null))`);
+}
+
+export type DrainOptions = {
+  /** Queue rows (ingest batches) taken per pass. */
+  entries?: number;
+  /** Contacts refreshed per statement, which bounds how long their rows stay locked. */
+  setSize?: number;
+};
+
+/**
+ * Takes up to `entries` rows of the refresh queue, refreshes each contact they name once, in sets
+ * of `setSize`, and only then deletes exactly those rows: a drain that stops halfway leaves its
+ * rows for the next one (refreshing is idempotent), and rows queued while it runs are not touched.
+ * Returns how many queue rows it drained (fewer than `entries`: the queue is empty).
+ */
+export async function drainRefreshQueue(db: Database, { entries = 200, setSize = 1000 }: DrainOptions = {}): Promise<number> {
+  const taken = rowsOf<{ id: number | string; contact_ids: string[] }>(
+    await db.execute(sql`select id, to_jsonb(contact_ids) as contact_ids from contact_refresh_queue order by id limit ${entries}`),
   );
-  return rows[0]?.n ?? 0;
+  if (taken.length === 0) return 0;
+  const contactIds = [...new Set(taken.flatMap((row) => row.contact_ids))]
+  for (let i = 0; i < contactIds.length; i += setSize) await refreshContacts(db, contactIds.slice(i, i + setSize));
+  const ids = taken.map((row) => Number(row.id));
+  await db.execute(sql`delete from contact_refresh_queue where id in (select value::bigint from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`);
+  return taken.length;
 }

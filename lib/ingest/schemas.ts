@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { STAGE_CHANGE_TARGETS } from "../lifecycle/transitions";
+import { parseInstant } from "./instant";
 
 /**
  * What can be sent in: contacts, timeline events and stage changes. The same schemas validate the
@@ -14,10 +15,15 @@ const optionalText = (max: number) =>
 export const instantSchema = z
   .string()
   .trim()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(s) && !Number.isNaN(Date.parse(s)), {
-    message: "Use an ISO 8601 date-time with a time zone, e.g. 2026-03-01T09:30:00Z",
+  .transform((s, ctx) => {
+    const parsed = parseInstant(s);
+    if (parsed.ok) return parsed.date;
+    ctx.addIssue({
+      code: "custom",
+      message: parsed.reason === "calendar" ? `“${s}” is not a date on the calendar` : "Use an ISO 8601 date-time with a time zone, e.g. 2026-03-01T09:30:00Z",
+    });
+    return z.NEVER;
   })
-  .transform((s) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s.replace(" ", "T")))
   .meta({ description: "ISO 8601 date-time with a time zone, or a date (midnight UTC)", examples: ["2026-03-01T09:30:00Z"] });
 
 const emailSchema = z
@@ -28,9 +34,25 @@ const emailSchema = z
   .transform((e) => e.toLowerCase())
   .meta({ format: "email", description: "Matched case-insensitively" });
 
+const MAX_PROPERTY_KEY = 64;
+const MAX_PROPERTIES_JSON = 16_384;
+
+/**
+ * Free-form JSON. Checked in one pass rather than as a zod record (which validates every key and
+ * value on its own): it runs for every item of every ingest batch.
+ */
 const propertiesSchema = z
-  .record(z.string().max(64), z.unknown())
-  .refine((p) => JSON.stringify(p).length <= 16_384, { message: "Properties are limited to 16 KB of JSON" });
+  .custom<Record<string, unknown>>((v) => typeof v === "object" && v !== null && !Array.isArray(v), "Properties must be a JSON object")
+  .superRefine((properties, ctx) => {
+    const long = Object.keys(properties).find((key) => key.length > MAX_PROPERTY_KEY);
+    if (long) ctx.addIssue({ code: "custom", message: `Property names are limited to ${MAX_PROPERTY_KEY} characters (“${long.slice(0, 20)}…”)` });
+    if (JSON.stringify(properties).length > MAX_PROPERTIES_JSON) ctx.addIssue({ code: "custom", message: "Properties are limited to 16 KB of JSON" });
+  })
+  .meta({
+    type: "object",
+    additionalProperties: true,
+    description: `Any JSON object (names up to ${MAX_PROPERTY_KEY} characters, 16 KB in all), e.g. url, subject, campaign, duration`,
+  });
 
 export const accountInputSchema = z.object({
   domain: optionalText(253),

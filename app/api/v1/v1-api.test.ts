@@ -5,7 +5,7 @@ import { contacts, engagementEvents, mqlRecords, stageTransitions, webhookDelive
 import { createTestDatabase } from "@/db/test-database";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/store";
 import { resetRateLimits } from "@/lib/api/rate-limit";
-import { refreshQueuedContacts } from "@/lib/ingest/refresh-contacts";
+import { drainRefreshQueue } from "@/lib/ingest/refresh-contacts";
 import { sql } from "drizzle-orm";
 import { POST as postContacts } from "./contacts/route";
 import { GET as getContact } from "./contacts/[ref]/route";
@@ -136,14 +136,19 @@ describe("POST /api/v1/events", () => {
     { id: "e-3", source: "test", type: "Page View", email: "riley@globex.test", occurredAt: "2026-03-03T10:00:00Z" },
     event("e-1", "riley@globex.test", "page_view", "2026-03-02T10:00:00Z", { url: "/pricing" }),
     event("e-4", "riley@globex.test", "form_submit", "yesterday"),
+    event("e-5", "riley@globex.test", "form_submit", "2025-02-30T10:00:00Z"),
+    { ...event("e-6", "riley@globex.test", "note", "2026-03-04T10:00:00Z"), properties: ["not", "an", "object"] },
   ];
 
   it("stores good items next to per-item errors, and an unknown email creates the contact", async () => {
     const body = await (await post(postEvents, { events: batch })).json();
-    expect(body).toMatchObject({ stored: 2, duplicates: 1, errors: 2 });
-    expect(body.results.map((r: { status: string }) => r.status)).toEqual(["stored", "stored", "error", "duplicate", "error"]);
+    expect(body).toMatchObject({ stored: 2, duplicates: 1, errors: 4 });
+    expect(body.results.map((r: { status: string }) => r.status)).toEqual(["stored", "stored", "error", "duplicate", "error", "error", "error"]);
     expect(body.results[2].error).toMatch(/^type: Event types are lower-case/);
     expect(body.results[4].error).toMatch(/^occurredAt: Use an ISO 8601/);
+    // Date.parse would roll it over to March 2; an impossible date is a mistake to report.
+    expect(body.results[5].error).toBe("occurredAt: “2025-02-30T10:00:00Z” is not a date on the calendar");
+    expect(body.results[6].error).toBe("properties: Properties must be a JSON object");
     const riley = await (await get("riley@globex.test")).json();
     expect(riley.account).toMatchObject({ domain: "globex.test", name: "Globex" });
   });
@@ -163,7 +168,7 @@ describe("POST /api/v1/events", () => {
     // Derived fields are refreshed by the background job that drains the queue ingest fills.
     const queued = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from contact_refresh_queue`))[0]!.n;
     expect(queued).toBeGreaterThan(0);
-    expect(await refreshQueuedContacts(handle.db)).toBe(queued);
+    expect(await drainRefreshQueue(handle.db)).toBe(queued);
     expect(rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from contact_refresh_queue`))[0]!.n).toBe(0);
     const [stamped] = await handle.db.select().from(contacts).where(eq(contacts.email, "order@globex.test"));
     expect(stamped!.unsubscribedAt?.toISOString()).toBe("2026-04-05T10:00:00.000Z");
