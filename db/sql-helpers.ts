@@ -32,3 +32,27 @@ export async function executePrepared(db: Database, name: string, query: SQL): P
   const { session, dialect } = db as unknown as PreparingDatabase;
   return session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute();
 }
+
+/** A keyset order: the sort column, the id that breaks ties, and the sort column's SQL type. */
+export type KeysetOrder = { column: AnyColumn; id: AnyColumn; type: SQL; nullable?: boolean };
+
+/**
+ * The sort value of a row as PostgreSQL's own text, for a cursor. Read back with `keysetAfter`,
+ * it compares exactly: a JavaScript Date drops microseconds and a JavaScript number is not the
+ * stored `real`, and either would make the next page skip or repeat rows that tie on the value.
+ */
+export function sortKeyText(order: KeysetOrder): SQL<string | null> {
+  return sql<string | null>`${order.column}::text`;
+}
+
+/** `order by value desc nulls last, id desc`: the order of every keyset index here. */
+export function keysetOrderBy(order: KeysetOrder): SQL[] {
+  return [descNullsLast(order.column), descNullsLast(order.id)];
+}
+
+/** Rows after `[sortKey, id]` in `keysetOrderBy` order (rows without a value come last). */
+export function keysetAfter(order: KeysetOrder, [sortKey, id]: [string | number | null, string | number]): SQL {
+  if (sortKey === null) return sql`(${order.column} is null and ${order.id} < ${id})`;
+  const before = sql`(${order.column}, ${order.id}) < (cast(${String(sortKey)} as ${order.type}), ${id})`;
+  return order.nullable ? sql`(${before} or ${order.column} is null)` : before;
+}

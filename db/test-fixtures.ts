@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "./client";
-import { accounts, contacts, engagementEvents, users, type NewContact, type NewEngagementEvent } from "./schema";
+import { eq } from "drizzle-orm";
+import { accounts, contacts, contactScores, engagementEvents, users, type ContactScores, type NewContact, type NewEngagementEvent } from "./schema";
 import type { UserRole } from "./schema/enums";
 
 /** Small builders for integration tests: each test makes exactly the data it asserts on. */
@@ -20,9 +21,17 @@ export async function insertAccount(db: Database, values: { name: string; domain
   return account!;
 }
 
-export async function insertContact(db: Database, values: Partial<NewContact> & { email: string }) {
-  const [contact] = await db.insert(contacts).values(values).returning();
-  return contact!;
+type ScoreValues = Partial<Omit<ContactScores, "contactId">>;
+
+/** A contact; `fitScore`, `engagementScore`, `lastActivityAt`… go to its contact_scores row. */
+export async function insertContact(db: Database, values: Partial<NewContact> & ScoreValues & { email: string }) {
+  const { fitScore, engagementScore, modelVersionId, scoredAt, lastActivityAt, unsubscribedAt, ...contact } = values;
+  const [row] = await db.insert(contacts).values(contact).returning();
+  const scores = Object.fromEntries(
+    Object.entries({ fitScore, engagementScore, modelVersionId, scoredAt, lastActivityAt, unsubscribedAt }).filter(([, v]) => v !== undefined),
+  );
+  if (Object.keys(scores).length > 0) await db.update(contactScores).set(scores).where(eq(contactScores.contactId, row!.id));
+  return row!;
 }
 
 let externalId = 0;

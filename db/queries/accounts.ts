@@ -4,7 +4,7 @@ import { encodeCursor } from "@/lib/validation/common";
 import type { AccountListFilters } from "@/lib/validation/accounts";
 import { descNullsLast } from "../sql-helpers";
 import { getDb } from "../client";
-import { accounts, contacts, engagementEvents, users } from "../schema";
+import { accounts, contacts, contactScores, engagementEvents, users } from "../schema";
 
 /** Accounts A–Z with keyset pagination on (name, id); search by name or domain. */
 export async function listAccounts({ filters }: { filters: AccountListFilters }) {
@@ -66,16 +66,17 @@ export async function listAccountContacts({ accountId, limit = 200 }: { accountI
       title: contacts.title,
       jobFunction: contacts.jobFunction,
       stage: contacts.stage,
-      fitScore: contacts.fitScore,
-      engagementScore: contacts.engagementScore,
+      fitScore: contactScores.fitScore,
+      engagementScore: contactScores.engagementScore,
       latestType: latest.type,
       latestAt: latest.occurredAt,
       latestProperties: latest.properties,
     })
     .from(contacts)
+    .innerJoin(contactScores, eq(contactScores.contactId, contacts.id))
     .leftJoinLateral(latest, sql`true`)
     .where(eq(contacts.accountId, accountId))
-    .orderBy(desc(contacts.engagementScore), asc(contacts.id))
+    .orderBy(desc(contactScores.engagementScore), asc(contacts.id))
     .limit(limit);
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import { setDatabaseHandle, type DatabaseHandle } from "../client";
 import { createTestDatabase } from "../test-database";
 import { insertAccount, insertContact, insertUser } from "../test-fixtures";
@@ -121,4 +122,26 @@ describe("contact list validation", () => {
     expect(contactListFiltersSchema.safeParse({ cursor: "not-a-cursor" }).success).toBe(false);
     expect(contactListFiltersSchema.safeParse({ stage: "purple" }).success).toBe(false);
   });
+});
+
+describe("listContacts pages over exact ties", () => {
+  beforeAll(async () => {
+    // Ties the database stores more precisely than JavaScript reads them: microseconds and `real`.
+    await handle.db.execute(sql`
+      insert into contacts (email, created_at)
+      select 'tie' || g || '@ties.test', '2025-06-01T10:00:00.123456Z'::timestamptz from generate_series(1, 30) g`);
+    await handle.db.execute(sql`
+      update contact_scores set fit_score = 33.3, engagement_score = 0.1 + (g.n % 2) * 0.2,
+             last_activity_at = '2025-07-01T08:00:00.654321Z'::timestamptz + (g.n % 3) * interval '1 microsecond'
+      from (select id, row_number() over (order by id) as n from contacts where email like '%@ties.test') g
+      where contact_scores.contact_id = g.id`);
+  });
+
+  for (const sort of ["created", "fit", "engagement", "activity"] as const) {
+    it(`returns each tied contact once when sorted by ${sort}`, async () => {
+      const { seen } = await collectAllPages({ sort, q: "@ties.test" });
+      expect(seen).toHaveLength(30);
+      expect(new Set(seen).size).toBe(30);
+    });
+  }
 });

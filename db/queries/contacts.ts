@@ -1,18 +1,11 @@
 import "server-only";
 import { and, eq, gte, isNull, lte, or, sql, type SQL } from "drizzle-orm";
-import { encodeCursor, type Cursor } from "@/lib/validation/common";
-import type { ContactListFilters, ContactSort } from "@/lib/validation/contacts";
-import { descNullsLast, timestamptz } from "../sql-helpers";
+import { encodeCursor } from "@/lib/validation/common";
+import type { ContactListFilters } from "@/lib/validation/contacts";
+import { keysetAfter, keysetOrderBy, sortKeyText } from "../sql-helpers";
 import { getDb, rowsOf } from "../client";
-import { accounts, contacts, users } from "../schema";
-
-/** The sort column of each contacts-list order; each has an index ending in id (db/schema/contacts.ts). */
-const SORT_COLUMN = {
-  created: contacts.createdAt,
-  fit: contacts.fitScore,
-  engagement: contacts.engagementScore,
-  activity: contacts.lastActivityAt,
-} as const satisfies Record<ContactSort, unknown>;
+import { accounts, contacts, contactScores, users } from "../schema";
+import { CONTACT_ORDERS } from "./contact-order";
 
 function likePattern(q: string): string {
   return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -33,21 +26,16 @@ export function filterConditions(f: ContactListFilters): SQL[] {
   if (f.stage) where.push(eq(contacts.stage, f.stage));
   if (f.owner === "none") where.push(isNull(contacts.ownerId));
   else if (f.owner) where.push(eq(contacts.ownerId, f.owner));
-  if (f.fitMin !== undefined) where.push(gte(contacts.fitScore, f.fitMin));
-  if (f.fitMax !== undefined) where.push(lte(contacts.fitScore, f.fitMax));
-  if (f.engagementMin !== undefined) where.push(gte(contacts.engagementScore, f.engagementMin));
-  if (f.engagementMax !== undefined) where.push(lte(contacts.engagementScore, f.engagementMax));
+  if (f.fitMin !== undefined) where.push(gte(contactScores.fitScore, f.fitMin));
+  if (f.fitMax !== undefined) where.push(lte(contactScores.fitScore, f.fitMax));
+  if (f.engagementMin !== undefined) where.push(gte(contactScores.engagementScore, f.engagementMin));
+  if (f.engagementMax !== undefined) where.push(lte(contactScores.engagementScore, f.engagementMax));
   return where;
 }
 
-/** Rows after the cursor in `(sort desc, id desc)` order; `activity` puts never-active contacts last. */
-function afterCursor(sort: ContactSort, cursor: Cursor): SQL {
-  const column = SORT_COLUMN[sort];
-  const [value, id] = cursor;
-  if (sort === "activity" && value === null) return and(isNull(column), sql`${contacts.id} < ${id}`)!;
-  const v = sort === "created" || sort === "activity" ? new Date(value as string) : Number(value);
-  const afterValue = sql`(${column}, ${contacts.id}) < (${v instanceof Date ? timestamptz(v) : v}, ${id})`;
-  return sort === "activity" ? or(afterValue, isNull(column))! : afterValue;
+/** Whether the filters read contact_scores (then a count must join it). */
+function filtersOnScores(f: ContactListFilters): boolean {
+  return [f.fitMin, f.fitMax, f.engagementMin, f.engagementMax].some((bound) => bound !== undefined);
 }
 
 export type ContactListRow = Awaited<ReturnType<typeof listContacts>>["rows"][number];
@@ -55,9 +43,9 @@ export type ContactListRow = Awaited<ReturnType<typeof listContacts>>["rows"][nu
 /** The contacts list: filters, one of four orders, keyset pagination. */
 export async function listContacts({ filters }: { filters: ContactListFilters }) {
   const db = await getDb();
-  const column = SORT_COLUMN[filters.sort];
+  const order = CONTACT_ORDERS[filters.sort];
   const where = filterConditions(filters);
-  if (filters.cursor) where.push(afterCursor(filters.sort, filters.cursor));
+  if (filters.cursor) where.push(keysetAfter(order, filters.cursor));
   const rows = await db
     .select({
       id: contacts.id,
@@ -66,29 +54,27 @@ export async function listContacts({ filters }: { filters: ContactListFilters })
       lastName: contacts.lastName,
       title: contacts.title,
       stage: contacts.stage,
-      fitScore: contacts.fitScore,
-      engagementScore: contacts.engagementScore,
-      lastActivityAt: contacts.lastActivityAt,
+      fitScore: contactScores.fitScore,
+      engagementScore: contactScores.engagementScore,
+      lastActivityAt: contactScores.lastActivityAt,
       createdAt: contacts.createdAt,
       accountId: contacts.accountId,
       accountName: accounts.name,
       ownerName: users.name,
+      sortKey: sortKeyText(order),
     })
     .from(contacts)
+    .innerJoin(contactScores, eq(contactScores.contactId, contacts.id))
     .leftJoin(accounts, eq(accounts.id, contacts.accountId))
     .leftJoin(users, eq(users.id, contacts.ownerId))
     .where(where.length ? and(...where) : undefined)
-    .orderBy(descNullsLast(column), descNullsLast(contacts.id))
+    .orderBy(...keysetOrderBy(order))
     .limit(filters.limit + 1);
   const page = rows.slice(0, filters.limit);
   const last = page.at(-1);
-  const sortValue = (r: (typeof rows)[number]) => {
-    const v = r[filters.sort === "created" ? "createdAt" : filters.sort === "fit" ? "fitScore" : filters.sort === "engagement" ? "engagementScore" : "lastActivityAt"];
-    return v instanceof Date ? v.toISOString() : (v ?? null);
-  };
   return {
-    rows: page,
-    nextCursor: rows.length > filters.limit && last ? encodeCursor([sortValue(last), last.id]) : null,
+    rows: page.map(({ sortKey: _, ...row }) => row),
+    nextCursor: rows.length > filters.limit && last ? encodeCursor([last.sortKey, last.id]) : null,
   };
 }
 
@@ -105,9 +91,10 @@ export async function countContacts({ filters, upTo = 10_000 }: { filters: Conta
     );
     if (row && row.n >= upTo) return { count: row.n, exact: false, estimated: true };
   }
-  const limited = db
-    .select({ one: sql`1` })
-    .from(contacts)
+  const matching = filtersOnScores(filters)
+    ? db.select({ one: sql`1` }).from(contacts).innerJoin(contactScores, eq(contactScores.contactId, contacts.id))
+    : db.select({ one: sql`1` }).from(contacts);
+  const limited = matching
     .where(where.length ? and(...where) : undefined)
     .limit(upTo + 1)
     .as("limited");
@@ -119,8 +106,9 @@ export async function countContacts({ filters, upTo = 10_000 }: { filters: Conta
 export async function getContact({ id }: { id: string }) {
   const db = await getDb();
   const [row] = await db
-    .select({ contact: contacts, account: accounts, owner: { id: users.id, name: users.name, email: users.email } })
+    .select({ contact: contacts, scores: contactScores, account: accounts, owner: { id: users.id, name: users.name, email: users.email } })
     .from(contacts)
+    .innerJoin(contactScores, eq(contactScores.contactId, contacts.id))
     .leftJoin(accounts, eq(accounts.id, contacts.accountId))
     .leftJoin(users, eq(users.id, contacts.ownerId))
     .where(eq(contacts.id, id))

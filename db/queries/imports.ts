@@ -141,38 +141,6 @@ export async function listImportRowErrors({ jobId, afterRow, limit }: { jobId: s
     .limit(limit);
 }
 
-/**
- * Stage changes of this batch that are already on record (same contact, stage and instant):
- * importing a file twice records each change once. Keys are `contactId|stage|epochMs`.
- */
-export async function findRecordedStageChanges({ changes }: { changes: { email?: string; contactId?: string; to: string; at: Date }[] }) {
-  const db = await getDb();
-  const emails = [...new Set(changes.filter((c) => !c.contactId && c.email).map((c) => c.email!))];
-  const idByEmail = new Map<string, string>();
-  if (emails.length) {
-    const found = rowsOf<{ id: string; email: string }>(
-      await db.execute(sql`select id, email from contacts where email in (select jsonb_array_elements_text(${JSON.stringify(emails)}::jsonb))`),
-    );
-    for (const r of found) idByEmail.set(r.email, r.id);
-  }
-  const contactOf = (c: { email?: string; contactId?: string }) => c.contactId ?? (c.email ? idByEmail.get(c.email) : undefined);
-  const wanted = changes
-    .map((c) => ({ contact_id: contactOf(c), to_stage: c.to, occurred_at: c.at.toISOString() }))
-    .filter((c): c is { contact_id: string; to_stage: string; occurred_at: string } => !!c.contact_id && /^[0-9a-f-]{36}$/i.test(c.contact_id));
-  const recorded = new Set<string>();
-  if (wanted.length) {
-    const rows = rowsOf<{ contact_id: string; to_stage: string; occurred_at: string | Date }>(
-      await db.execute(sql`
-        select st.contact_id, st.to_stage, st.occurred_at
-        from stage_transitions st
-        join jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as w(contact_id uuid, to_stage text, occurred_at timestamptz)
-          on st.contact_id = w.contact_id and st.to_stage = w.to_stage and st.occurred_at = w.occurred_at`),
-    );
-    for (const r of rows) recorded.add(`${r.contact_id}|${r.to_stage}|${new Date(r.occurred_at).getTime()}`);
-  }
-  return (c: { email?: string; contactId?: string; to: string; at: Date }) => recorded.has(`${contactOf(c)}|${c.to}|${c.at.getTime()}`);
-}
-
 export type SavedMapping = { mapping: ColumnMapping; dateFormat: ImportDateFormat; savedAt: string };
 
 export async function getSavedMapping({ key }: { key: string }): Promise<SavedMapping | undefined> {

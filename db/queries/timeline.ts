@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { EVENT_CATEGORIES, typesInCategory, type EventCategory } from "@/lib/timeline/describe-event";
 import { encodeCursor, type Cursor } from "@/lib/validation/common";
-import { descNullsLast, timestamptz } from "../sql-helpers";
+import { keysetAfter, keysetOrderBy, sortKeyText, timestamptz, type KeysetOrder } from "../sql-helpers";
 import { getDb } from "../client";
 import { engagementEvents, users } from "../schema";
 
@@ -17,6 +17,8 @@ function categoryCondition(categories: string[]): SQL | undefined {
   if (valid.includes("other")) parts.push(notInArray(engagementEvents.type, BUILT_IN_TYPES));
   return or(...parts);
 }
+
+const TIMELINE_ORDER: KeysetOrder = { column: engagementEvents.occurredAt, id: engagementEvents.id, type: sql`timestamptz` };
 
 /**
  * One page of a contact's timeline, newest first, keyset-paginated on (occurredAt, id) so that
@@ -37,9 +39,7 @@ export async function listTimeline({
   const where: SQL[] = [eq(engagementEvents.contactId, contactId)];
   const byCategory = categoryCondition(categories);
   if (byCategory) where.push(byCategory);
-  if (cursor) {
-    where.push(sql`(${engagementEvents.occurredAt}, ${engagementEvents.id}) < (${timestamptz(new Date(String(cursor[0])))}, ${Number(cursor[1])})`);
-  }
+  if (cursor) where.push(keysetAfter(TIMELINE_ORDER, [cursor[0], Number(cursor[1])]));
   const rows = await db
     .select({
       id: engagementEvents.id,
@@ -48,17 +48,18 @@ export async function listTimeline({
       source: engagementEvents.source,
       properties: engagementEvents.properties,
       actorName: users.name,
+      sortKey: sortKeyText(TIMELINE_ORDER),
     })
     .from(engagementEvents)
     .leftJoin(users, eq(users.id, engagementEvents.actorUserId))
     .where(and(...where))
-    .orderBy(descNullsLast(engagementEvents.occurredAt), descNullsLast(engagementEvents.id))
+    .orderBy(...keysetOrderBy(TIMELINE_ORDER))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    events: page,
-    nextCursor: rows.length > limit && last ? encodeCursor([last.occurredAt.toISOString(), last.id]) : null,
+    events: page.map(({ sortKey: _, ...event }) => event),
+    nextCursor: rows.length > limit && last ? encodeCursor([last.sortKey, last.id]) : null,
   };
 }
 
@@ -69,6 +70,6 @@ export async function listScoringEvents({ contactId, since, limit = 5000 }: { co
     .select({ id: engagementEvents.id, type: engagementEvents.type, occurredAt: engagementEvents.occurredAt, properties: engagementEvents.properties })
     .from(engagementEvents)
     .where(and(eq(engagementEvents.contactId, contactId), sql`${engagementEvents.occurredAt} >= ${timestamptz(since)}`))
-    .orderBy(descNullsLast(engagementEvents.occurredAt), descNullsLast(engagementEvents.id))
+    .orderBy(...keysetOrderBy(TIMELINE_ORDER))
     .limit(limit);
 }

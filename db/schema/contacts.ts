@@ -28,12 +28,6 @@ export const contacts = pgTable(
     ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
     stage: lifecycleStage("stage").notNull().default("lead"),
     stageChangedAt: timestamp("stage_changed_at", { withTimezone: true }).notNull().defaultNow(),
-    fitScore: real("fit_score").notNull().default(0),
-    engagementScore: real("engagement_score").notNull().default(0),
-    scoreModelVersionId: uuid("score_model_version_id").references(() => scoringModelVersions.id),
-    scoredAt: timestamp("scored_at", { withTimezone: true }),
-    lastActivityAt: timestamp("last_activity_at", { withTimezone: true }),
-    unsubscribedAt: timestamp("unsubscribed_at", { withTimezone: true }),
     properties: jsonb("properties").$type<Record<string, unknown>>().notNull().default({}),
     /** Optimistic concurrency: every lifecycle change bumps it and checks the old value. */
     version: integer("version").notNull().default(0),
@@ -50,17 +44,46 @@ export const contacts = pgTable(
     index("contacts_account_idx").on(t.accountId),
     // Owner filter in the default (newest) order: a rep owns 100k of a million contacts.
     index("contacts_owner_idx").on(t.ownerId, t.createdAt.desc(), t.id.desc()),
-    // Contacts list: one index per sort order, each ending in id for keyset pagination.
+    // Contacts list: one index per sort order, each ending in id for keyset pagination (the score
+    // and activity orders are on contact_scores).
     index("contacts_created_idx").on(t.createdAt.desc(), t.id.desc()),
-    index("contacts_fit_idx").on(t.fitScore.desc(), t.id.desc()),
-    index("contacts_engagement_idx").on(t.engagementScore.desc(), t.id.desc()),
-    index("contacts_activity_idx").on(t.lastActivityAt.desc().nullsLast(), t.id.desc()),
     index("contacts_stage_idx").on(t.stage, t.createdAt.desc(), t.id.desc()),
     index("contacts_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
   ],
 );
 export type Contact = typeof contacts.$inferSelect;
 export type NewContact = typeof contacts.$inferInsert;
+
+/**
+ * What a contact's timeline and the scoring model say of them: fit, engagement, the model version
+ * that scored them, last activity and first unsubscribe. Exactly one row per contact, created with
+ * it by a trigger (migration 0006).
+ *
+ * Kept apart from the contact because it is rewritten after every ingest batch that touches the
+ * contact and for everyone when a model is published: this narrow row with its three sort indexes
+ * costs a fraction of rewriting the wide contact row with its ten.
+ */
+export const contactScores = pgTable(
+  "contact_scores",
+  {
+    contactId: uuid("contact_id")
+      .primaryKey()
+      .references(() => contacts.id, { onDelete: "cascade" }),
+    fitScore: real("fit_score").notNull().default(0),
+    engagementScore: real("engagement_score").notNull().default(0),
+    modelVersionId: uuid("model_version_id").references(() => scoringModelVersions.id),
+    scoredAt: timestamp("scored_at", { withTimezone: true }),
+    lastActivityAt: timestamp("last_activity_at", { withTimezone: true }),
+    unsubscribedAt: timestamp("unsubscribed_at", { withTimezone: true }),
+  },
+  (t) => [
+    // The contacts list's score and activity orders, each ending in the contact id for keyset pagination.
+    index("contact_scores_fit_idx").on(t.fitScore.desc(), t.contactId.desc()),
+    index("contact_scores_engagement_idx").on(t.engagementScore.desc(), t.contactId.desc()),
+    index("contact_scores_activity_idx").on(t.lastActivityAt.desc().nullsLast(), t.contactId.desc()),
+  ],
+);
+export type ContactScores = typeof contactScores.$inferSelect;
 
 /**
  * Contacts whose events changed since their derived fields (last activity, unsubscribe, scores)

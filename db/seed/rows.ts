@@ -22,8 +22,11 @@ export function accountLine(a: SeedAccount): string {
 
 export const CONTACT_COLUMNS = [
   "id", "email", "first_name", "last_name", "title", "seniority", "job_function", "phone", "country", "region", "source",
-  "campaign_id", "account_id", "owner_id", "stage", "stage_changed_at", "fit_score", "engagement_score",
-  "score_model_version_id", "scored_at", "last_activity_at", "unsubscribed_at", "properties", "version", "created_at", "updated_at",
+  "campaign_id", "account_id", "owner_id", "stage", "stage_changed_at", "properties", "version", "created_at", "updated_at",
+] as const;
+
+export const CONTACT_SCORES_COLUMNS = [
+  "contact_id", "fit_score", "engagement_score", "model_version_id", "scored_at", "last_activity_at", "unsubscribed_at",
 ] as const;
 
 const UTM: Partial<Record<string, { utm_source: string; utm_medium: string }>> = {
@@ -32,16 +35,19 @@ const UTM: Partial<Record<string, { utm_source: string; utm_medium: string }>> =
   content: { utm_source: "newsletter", utm_medium: "email" },
 };
 
-export function contactLine(c: SeedContact, h: ContactHistory, modelVersionId: string, nowMs: number): string {
+export function contactLine(c: SeedContact, h: ContactHistory): string {
   const utm = UTM[c.source];
   const properties = utm && c.campaign ? { ...utm, utm_campaign: c.campaign.name } : {};
-  const updatedAt = Math.max(c.createdAt, h.stageChangedAt, h.lastActivityAt ?? 0);
+  const updatedAt = Math.max(c.createdAt, h.stageChangedAt);
   return csvLine([
     c.id, c.email, c.firstName, c.lastName, c.title, c.seniority, c.jobFunction, c.phone, c.country.name, c.region, c.source,
-    c.campaign?.id, c.account?.id, h.ownerId, h.stage, ts(h.stageChangedAt), c.fit, Math.round(h.engagementNow * 10) / 10,
-    modelVersionId, ts(nowMs), ts(h.lastActivityAt), ts(c.unsubscribedAt), jsonb(properties), h.transitions.length - 1,
+    c.campaign?.id, c.account?.id, h.ownerId, h.stage, ts(h.stageChangedAt), jsonb(properties), h.transitions.length - 1,
     ts(c.createdAt), ts(updatedAt),
   ]);
+}
+
+export function contactScoresLine(c: SeedContact, h: ContactHistory, modelVersionId: string, nowMs: number): string {
+  return csvLine([c.id, c.fit, Math.round(h.engagementNow * 10) / 10, modelVersionId, ts(nowMs), ts(h.lastActivityAt), ts(c.unsubscribedAt)]);
 }
 
 export const EVENT_COLUMNS = [

@@ -18,7 +18,7 @@ async function fingerprint(handle: DatabaseHandle) {
   return one(
     handle,
     `select
-       (select md5(string_agg(id::text || email || stage || fit_score || engagement_score, ',' order by id)) from contacts) as contacts,
+       (select md5(string_agg(id::text || email || stage || fit_score || engagement_score, ',' order by id)) from contacts join contact_scores on contact_id = id) as contacts,
        (select md5(string_agg(id::text || status || mql_at::text || coalesce(assigned_rep_id::text, ''), ',' order by id)) from mql_records) as records,
        (select md5(string_agg(contact_id::text || type || occurred_at::text || external_id || properties::text, ',' order by id)) from engagement_events) as events,
        (select md5(string_agg(id::text || email, ',' order by id)) from users) as users`,

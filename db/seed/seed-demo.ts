@@ -19,7 +19,9 @@ import {
   accountLine,
   addEventLines,
   CONTACT_COLUMNS,
+  CONTACT_SCORES_COLUMNS,
   contactLine,
+  contactScoresLine,
   EVENT_COLUMNS,
   MQL_RECORD_COLUMNS,
   mqlRecordLine,
@@ -74,7 +76,9 @@ export type SeedSummary = {
 
 const CONTACTS_PER_CHUNK = 2_500;
 /** The tables the demo fills by the million: loaded without indexes, which are built at the end. */
-const BULK_TABLES = ["accounts", "contacts", "engagement_events", "mql_records", "stage_transitions"];
+const BULK_TABLES = ["accounts", "contacts", "contact_scores", "engagement_events", "mql_records", "stage_transitions"];
+/** Creates a contact's scores row on insert (migration 0006); the demo writes those rows itself. */
+const SCORES_TRIGGER = "contacts_create_scores";
 
 /**
  * Loads a realistic, deterministic demo data set — team, territories, campaigns, accounts,
@@ -120,6 +124,7 @@ async function generate(runner: SqlRunner, opts: GenerateOptions, passwordHash: 
   );
 
   const deferred = await dropIndexesAndForeignKeys(runner, BULK_TABLES);
+  await runner.query(`alter table contacts disable trigger ${SCORES_TRIGGER}`);
   const nowMs = opts.now.getTime();
   const windowStartMs = nowMs - opts.months * MONTH_MS;
   const ids = Random.derive(opts.seed, "ids");
@@ -172,6 +177,7 @@ async function generate(runner: SqlRunner, opts: GenerateOptions, passwordHash: 
   for (let start = 0; start < opts.contacts; start += CONTACTS_PER_CHUNK) {
     const end = Math.min(opts.contacts, start + CONTACTS_PER_CHUNK);
     const contactsCsv = new CsvBuilder();
+    const scoresCsv = new CsvBuilder();
     const eventsCsv = new CsvBuilder();
     const recordsCsv = new CsvBuilder();
     const transitionsCsv = new CsvBuilder();
@@ -180,7 +186,8 @@ async function generate(runner: SqlRunner, opts: GenerateOptions, passwordHash: 
       const contact = generateContact(people, ids, contactCtx);
       const behaviour = generateBehaviour(people, contact, behaviourCtx);
       const history = simulateLifecycle(people, contact, behaviour, lifecycleCtx);
-      contactsCsv.add(contactLine(contact, history, modelRow.id, nowMs));
+      contactsCsv.add(contactLine(contact, history));
+      scoresCsv.add(contactScoresLine(contact, history, modelRow.id, nowMs));
       addEventLines(eventsCsv, contact.id, history.events, externalIds, delivery, nowMs);
       counts.engagement_events += history.events.length;
       for (const r of history.records) {
@@ -197,6 +204,7 @@ async function generate(runner: SqlRunner, opts: GenerateOptions, passwordHash: 
     await pending;
     pending = (async () => {
       await runner.copyCsv("contacts", CONTACT_COLUMNS, contactsCsv.finish());
+      await runner.copyCsv("contact_scores", CONTACT_SCORES_COLUMNS, scoresCsv.finish());
       await runner.copyCsv("engagement_events", EVENT_COLUMNS, eventsCsv.finish());
       await runner.copyCsv("mql_records", MQL_RECORD_COLUMNS, recordsCsv.finish());
       await runner.copyCsv("stage_transitions", TRANSITION_COLUMNS, transitionsCsv.finish());
@@ -211,6 +219,7 @@ async function generate(runner: SqlRunner, opts: GenerateOptions, passwordHash: 
     }
   }
   await pending;
+  await runner.query(`alter table contacts enable trigger ${SCORES_TRIGGER}`);
 
   if (deferred.length > 0) {
     progress(`building ${deferred.length} indexes and foreign keys`);

@@ -36,22 +36,42 @@ export async function revokeApiKey(db: Database, id: string): Promise<boolean> {
     .set({ revokedAt: new Date() })
     .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
     .returning({ id: apiKeys.id });
+  for (const [hash, entry] of verified) if (entry.key.id === id) verified.delete(hash);
   return rows.length > 0;
 }
 
+/**
+ * How long this process trusts a key it has verified without asking the database again: an
+ * integration sending batches back to back would otherwise pay a lookup on every request. A key
+ * revoked in this process stops working at once; one revoked from another (the command line)
+ * stops within this time.
+ */
+export const VERIFIED_KEY_TTL_MS = 5_000;
+const verified = new Map<string, { key: ApiKey; until: number }>();
+
 /** The active key a bearer token belongs to, or undefined. */
-export async function findActiveApiKey(db: Database, token: string): Promise<ApiKey | undefined> {
+export async function findActiveApiKey(db: Database, token: string, now = Date.now()): Promise<ApiKey | undefined> {
+  const hash = hashApiKey(token);
+  const hit = verified.get(hash);
+  if (hit && hit.until > now) return hit.key;
+  verified.delete(hash);
   const [row] = await db
     .select()
     .from(apiKeys)
-    .where(and(eq(apiKeys.keyHash, hashApiKey(token)), isNull(apiKeys.revokedAt)))
+    .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)))
     .limit(1);
+  if (row) verified.set(hash, { key: row, until: now + VERIFIED_KEY_TTL_MS });
   return row;
 }
 
+const TOUCH_EVERY_MS = 60_000;
+const touchedAt = new Map<string, number>();
+
 /** Records use at most once a minute per key, so a busy integration does not write on every call. */
 export async function touchApiKey(db: Database, id: string, now = new Date()): Promise<void> {
-  const minuteAgo = new Date(now.getTime() - 60_000);
+  if (now.getTime() - (touchedAt.get(id) ?? -Infinity) < TOUCH_EVERY_MS) return;
+  touchedAt.set(id, now.getTime());
+  const minuteAgo = new Date(now.getTime() - TOUCH_EVERY_MS);
   await db
     .update(apiKeys)
     .set({ lastUsedAt: now })

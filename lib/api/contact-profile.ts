@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { accounts, contacts, engagementEvents, mqlRecords, scoringModelVersions, users } from "../../db/schema";
+import { accounts, contacts, contactScores, engagementEvents, mqlRecords, scoringModelVersions, users } from "../../db/schema";
 import { explainScores } from "../scoring/explain";
 import { describeEvent } from "../timeline/describe-event";
 
@@ -13,14 +13,15 @@ const SCORING_WINDOW_DAYS = 730;
  */
 export async function getContactProfile(db: Database, ref: { id?: string; email?: string }) {
   const [row] = await db
-    .select({ contact: contacts, account: accounts, ownerEmail: users.email })
+    .select({ contact: contacts, scores: contactScores, account: accounts, ownerEmail: users.email })
     .from(contacts)
+    .innerJoin(contactScores, eq(contactScores.contactId, contacts.id))
     .leftJoin(accounts, eq(accounts.id, contacts.accountId))
     .leftJoin(users, eq(users.id, contacts.ownerId))
     .where(ref.id ? eq(contacts.id, ref.id) : eq(contacts.email, ref.email!.toLowerCase()))
     .limit(1);
   if (!row) return null;
-  const { contact, account } = row;
+  const { contact, scores, account } = row;
   const now = new Date();
   const [model] = await db
     .select()
@@ -58,15 +59,15 @@ export async function getContactProfile(db: Database, ref: { id?: string; email?
     stage: contact.stage,
     stageChangedAt: contact.stageChangedAt,
     createdAt: contact.createdAt,
-    lastActivityAt: contact.lastActivityAt,
+    lastActivityAt: scores.lastActivityAt,
     properties: contact.properties,
     account: account
       ? { id: account.id, domain: account.domain, name: account.name, industry: account.industry, employees: account.employees, annualRevenue: account.annualRevenue, country: account.country, region: account.region }
       : null,
     scores: {
-      fit: contact.fitScore,
-      engagement: contact.engagementScore,
-      scoredAt: contact.scoredAt,
+      fit: scores.fitScore,
+      engagement: scores.engagementScore,
+      scoredAt: scores.scoredAt,
       modelVersion: model?.version ?? null,
       breakdown: explanation
         ? {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "../../db/client";
-import { findRecordedStageChanges, type RowFailure } from "../../db/queries/imports";
+import type { RowFailure } from "../../db/queries/imports";
 import { upsertContacts } from "../ingest/contacts";
 import { appendEvents } from "../ingest/events";
 import type { StageChangeInput } from "../ingest/schemas";
@@ -73,19 +73,14 @@ async function writeEvents(db: Database, rows: ValidRow<"events">[], outcome: Ch
 const describeChange = (c: StageChangeInput) => `${c.to} on ${c.at.toISOString().slice(0, 10)}`;
 
 /**
- * Stage changes already on record (the same file imported again) count as unchanged and are not
- * sent to the state machine, which would refuse an old MQL date for a contact now a customer.
- * The rest are applied oldest first; one row's changes may succeed while a later one is refused.
+ * Applies the rows' stage changes oldest first; one row's changes may succeed while a later one is
+ * refused. Changes already on record (the same file imported again) come back unchanged.
  */
 async function writeStageChanges(db: Database, rows: ValidRow<"stage_changes">[], outcome: ChunkOutcome, actor: StageChangeActor) {
-  const isRecorded = await findRecordedStageChanges({ changes: rows.flatMap((r) => r.items) });
   const pending: { row: number; change: StageChangeInput }[] = [];
   rows.forEach((row, i) => {
     if (row.items.length === 0) outcome.counts.unchanged++;
-    for (const change of row.items) {
-      if (isRecorded(change)) outcome.counts.unchanged++;
-      else pending.push({ row: i, change });
-    }
+    for (const change of row.items) pending.push({ row: i, change });
   });
   // Stable: changes at the same instant keep the file's order.
   pending.sort((a, b) => a.change.at.getTime() - b.change.at.getTime());

@@ -17,13 +17,12 @@ export async function refreshContacts(db: Database, contactIds: string[]): Promi
              (select min(e.occurred_at) from engagement_events e where e.contact_id = p.contact_id and e.type = 'unsubscribe') as unsubscribed_at
       from picked p
     )
-    update contacts c set
+    update contact_scores s set
       last_activity_at = f.latest,
-      unsubscribed_at = coalesce(c.unsubscribed_at, f.unsubscribed_at),
-      updated_at = now()
+      unsubscribed_at = coalesce(s.unsubscribed_at, f.unsubscribed_at)
     from facts f
-    where c.id = f.contact_id
-      and (c.last_activity_at is distinct from f.latest or (c.unsubscribed_at is null and f.unsubscribed_at is not null))`);
+    where s.contact_id = f.contact_id
+      and (s.last_activity_at is distinct from f.latest or (s.unsubscribed_at is null and f.unsubscribed_at is not null))`);
 }
 
 export type DrainOptions = {

@@ -11,6 +11,25 @@ export type StageChangeResult =
   | { index: number; status: "error"; contactId?: string; error: string };
 
 /**
+ * The changes already on record — the same contact, target stage and instant — mapped to the
+ * contact's stage now. Replaying CRM history (a re-sent batch, a re-imported file) then reports
+ * them unchanged instead of refusing them as moves backwards from where the contact is now.
+ */
+async function recordedChanges(db: Database, wanted: { contactId: string; to: string; at: Date }[]): Promise<Map<string, string>> {
+  const key = (contactId: string, to: string, at: number) => `${contactId}|${to}|${at}`;
+  if (wanted.length === 0) return new Map();
+  const rows = rowsOf<{ contact_id: string; to_stage: string; at_ms: number | string; stage: string }>(
+    await db.execute(sql`
+      select st.contact_id, st.to_stage::text, (extract(epoch from st.occurred_at) * 1000)::bigint as at_ms, c.stage::text
+      from json_to_recordset(${JSON.stringify(wanted.map((w) => ({ contact_id: w.contactId, to_stage: w.to, occurred_at: w.at.toISOString() })))}::json)
+        as w(contact_id uuid, to_stage text, occurred_at timestamptz)
+      join stage_transitions st on st.contact_id = w.contact_id and st.to_stage::text = w.to_stage and st.occurred_at = w.occurred_at
+      join contacts c on c.id = st.contact_id`),
+  );
+  return new Map(rows.map((r) => [key(r.contact_id, r.to_stage, Number(r.at_ms)), r.stage]));
+}
+
+/**
  * Applies lifecycle changes in the order given (so `mql` then `sql` for one contact works in one
  * batch), each in its own transaction: one illegal move is an error for that item only.
  */
@@ -34,11 +53,25 @@ export async function applyStageChanges(
       : [],
   );
 
+  const contactOf = (change: StageChangeInput) => (change.contactId ? (known.has(change.contactId) ? change.contactId : null) : byEmail.get(change.email!)!);
+  const recorded = await recordedChanges(
+    db,
+    items.flatMap((change) => {
+      const contactId = contactOf(change);
+      return contactId ? [{ contactId, to: change.to, at: change.at }] : [];
+    }),
+  );
+
   const results: StageChangeResult[] = [];
   for (const [index, change] of items.entries()) {
-    const contactId = change.contactId ? (known.has(change.contactId) ? change.contactId : null) : byEmail.get(change.email!)!;
+    const contactId = contactOf(change);
     if (!contactId) {
       results.push({ index, status: "error", error: `No contact with id ${change.contactId}` });
+      continue;
+    }
+    const stageNow = recorded.get(`${contactId}|${change.to}|${change.at.getTime()}`);
+    if (stageNow) {
+      results.push({ index, status: "unchanged", contactId, stage: stageNow });
       continue;
     }
     const outcome = await applyStageChange(

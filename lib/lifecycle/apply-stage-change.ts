@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { contacts, mqlRecords, stageTransitions, users, type MqlRecord, type NewMqlRecord } from "../../db/schema";
+import { contacts, contactScores, mqlRecords, stageTransitions, users, type MqlRecord, type NewMqlRecord } from "../../db/schema";
 import type { ActorType, LifecycleStage, MqlStatus } from "../../db/schema/enums";
 import { emitWebhookEvent } from "../webhooks/emit-webhook-event";
 import { planTransition, type StageChangeTarget } from "./transitions";
@@ -70,10 +70,22 @@ export async function applyStageChange(
 
   return db.transaction(async (tx) => {
     const [contact] = await tx
-      .select({ id: contacts.id, email: contacts.email, stage: contacts.stage, accountId: contacts.accountId, fit: contacts.fitScore, engagement: contacts.engagementScore, source: contacts.source, campaignId: contacts.campaignId, modelVersionId: contacts.scoreModelVersionId, region: contacts.region })
+      .select({
+        id: contacts.id,
+        email: contacts.email,
+        stage: contacts.stage,
+        accountId: contacts.accountId,
+        fit: contactScores.fitScore,
+        engagement: contactScores.engagementScore,
+        source: contacts.source,
+        campaignId: contacts.campaignId,
+        modelVersionId: contactScores.modelVersionId,
+        region: contacts.region,
+      })
       .from(contacts)
+      .innerJoin(contactScores, eq(contactScores.contactId, contacts.id))
       .where(eq(contacts.id, change.contactId))
-      .for("update");
+      .for("update", { of: contacts });
     if (!contact) return { status: "error", error: "No such contact." } as const;
 
     const plan = planTransition(contact.stage, change.to);

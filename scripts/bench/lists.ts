@@ -77,7 +77,7 @@ await scenario(`contacts, search company "${sample!.company}"`, () => listContac
 await scenario("contacts, count with stage = mql (capped)", () => countContacts({ filters: f({ stage: "mql" }) }));
 
 const [heavy] = rowsOf<{ id: string }>(
-  await db.execute(sql`select id from contacts order by engagement_score desc, id desc limit 1`),
+  await db.execute(sql`select contact_id as id from contact_scores order by engagement_score desc, contact_id desc limit 1`),
 );
 await scenario("timeline, most engaged contact, first page", () => listTimeline({ contactId: heavy!.id }));
 let tcursor: string | null = null;

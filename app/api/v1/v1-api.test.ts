@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, rowsOf, setDatabaseHandle, type DatabaseHandle } from "@/db/client";
-import { contacts, engagementEvents, mqlRecords, stageTransitions, webhookDeliveries, webhooks } from "@/db/schema";
+import { contacts, contactScores, engagementEvents, mqlRecords, stageTransitions, webhookDeliveries, webhooks } from "@/db/schema";
 import { createTestDatabase } from "@/db/test-database";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/store";
 import { resetRateLimits } from "@/lib/api/rate-limit";
@@ -55,6 +55,13 @@ describe("authentication, scopes and limits", () => {
       expect(res.status).toBe(401);
       expect((await res.json()).error.code).toBe("unauthorized:api_key");
     }
+  });
+
+  it("stops accepting a key the moment it is revoked, even one it just accepted", async () => {
+    const { key, apiKey } = await createApiKey(handle.db, { name: "short-lived", scopes: ["read"] });
+    expect((await get("nobody@nowhere.test", key)).status).toBe(404);
+    await revokeApiKey(handle.db, apiKey.id);
+    expect((await get("nobody@nowhere.test", key)).status).toBe(401);
   });
 
   it("403 without the scope; admin implies every scope", async () => {
@@ -170,7 +177,11 @@ describe("POST /api/v1/events", () => {
     expect(queued).toBeGreaterThan(0);
     expect(await drainRefreshQueue(handle.db)).toBe(queued);
     expect(rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from contact_refresh_queue`))[0]!.n).toBe(0);
-    const [stamped] = await handle.db.select().from(contacts).where(eq(contacts.email, "order@globex.test"));
+    const [stamped] = await handle.db
+      .select({ unsubscribedAt: contactScores.unsubscribedAt })
+      .from(contacts)
+      .innerJoin(contactScores, eq(contactScores.contactId, contacts.id))
+      .where(eq(contacts.email, "order@globex.test"));
     expect(stamped!.unsubscribedAt?.toISOString()).toBe("2026-04-05T10:00:00.000Z");
     const profile = await (await get("order@globex.test")).json();
     expect(profile.recentEvents.map((e: { externalId: string }) => e.externalId)).toEqual(["o-2", "o-3", "o-1"]);
@@ -242,6 +253,23 @@ describe("POST /api/v1/stage-changes", () => {
     expect(body.results[2].error).toMatch(/^to: Stage must be one of/);
     const [c] = await handle.db.select().from(contacts).where(eq(contacts.email, "back@initech.test"));
     expect(c!.stage).toBe("sql");
+  });
+
+  it("reports a replayed history as unchanged and records nothing twice", async () => {
+    const history = {
+      changes: [
+        { email: "replay-history@initech.test", to: "mql", at: "2025-03-01T09:00:00Z" },
+        { email: "replay-history@initech.test", to: "sql", at: "2025-03-08T09:00:00Z" },
+        { email: "replay-history@initech.test", to: "customer", at: "2025-04-20T09:00:00Z" },
+      ],
+    };
+    const first = await (await post(postStageChanges, history)).json();
+    expect(first.results.map((r: { status: string }) => r.status)).toEqual(["changed", "changed", "changed"]);
+    const again = await (await post(postStageChanges, history)).json();
+    expect(again.results).toEqual([0, 1, 2].map((index) => expect.objectContaining({ index, status: "unchanged", stage: "customer" })));
+    const [c] = await handle.db.select().from(contacts).where(eq(contacts.email, "replay-history@initech.test"));
+    expect(await handle.db.select().from(stageTransitions).where(eq(stageTransitions.contactId, c!.id))).toHaveLength(3);
+    expect(await handle.db.select().from(mqlRecords).where(eq(mqlRecords.contactId, c!.id))).toHaveLength(1);
   });
 
   it("a recycled contact that qualifies again opens a second record", async () => {

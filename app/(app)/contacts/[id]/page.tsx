@@ -38,7 +38,7 @@ export default async function ContactPage({ params }: { params: Params }) {
   if (!id.success) notFound();
   const row = await getContact({ id: id.data });
   if (!row) notFound();
-  const { contact, account, owner } = row;
+  const { contact, scores, account, owner } = row;
 
   const now = new Date();
   const [history, mqls, model, events, campaignName] = await Promise.all([
@@ -83,7 +83,7 @@ export default async function ContactPage({ params }: { params: Params }) {
               </a>
             ) : null}
             <span>Owner: {owner?.id ? owner.name : "—"}</span>
-            <span>Last activity {relativeTime(contact.lastActivityAt)}</span>
+            <span>Last activity {relativeTime(scores.lastActivityAt)}</span>
           </div>
         </div>
         <div className="mt-4 max-w-3xl">
@@ -101,7 +101,7 @@ export default async function ContactPage({ params }: { params: Params }) {
         </Card>
         <div className="order-1 space-y-6 xl:order-2">
           {explanation ? (
-            <ScoreBreakdown explanation={explanation} modelVersion={model?.version} scoredAt={contact.scoredAt} />
+            <ScoreBreakdown explanation={explanation} modelVersion={model?.version} scoredAt={scores.scoredAt} />
           ) : null}
           <ProfileCard contact={contact} campaignName={campaignName} />
           <AccountCard account={account} />
