@@ -63,8 +63,10 @@ await shoot(marketer, "account");
 const sdr = await signedIn("sdr@handoff.demo");
 await shoot(sdr, "queue-sdr");
 const admin = await signedIn("admin@handoff.demo");
-await admin.goto(`${base}/settings`);
-await shoot(admin, "settings");
+for (const p of ["settings", "settings/api-keys", "settings/webhooks", "api-docs", "import"]) {
+  await admin.goto(`${base}/${p}`);
+  await shoot(admin, p.replace("/", "-"));
+}
 const laptop = await signedIn("sdr@handoff.demo", 1024, 700);
 await laptop.goto(`${base}/contacts`);
 await shoot(laptop, "contacts-1024");

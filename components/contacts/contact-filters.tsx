@@ -92,9 +92,9 @@ function RangeInputs({ label, minName, maxName, values }: { label: string; minNa
     <fieldset className="flex items-center gap-1">
       <legend className="sr-only">{label} score range</legend>
       <span className="mr-1 text-xs font-medium text-muted-foreground">{label}</span>
-      <Input name={minName} type="number" min={0} max={100} defaultValue={values[minName]} placeholder="0" aria-label={`${label} from`} className="w-16" />
+      <Input name={minName} type="number" min={0} max={100} defaultValue={values[minName]} placeholder="0" aria-label={`${label} from`} className="w-[4.5rem]" />
       <span className="text-muted-foreground">–</span>
-      <Input name={maxName} type="number" min={0} max={100} defaultValue={values[maxName]} placeholder="100" aria-label={`${label} to`} className="w-16" />
+      <Input name={maxName} type="number" min={0} max={100} defaultValue={values[maxName]} placeholder="100" aria-label={`${label} to`} className="w-[4.5rem]" />
     </fieldset>
   );
 }
