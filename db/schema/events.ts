@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { contacts } from "./contacts";
 import { users } from "./users";
@@ -47,6 +48,8 @@ export const engagementEvents = pgTable(
     uniqueIndex("engagement_events_source_external_idx").on(t.source, t.externalId),
     // The timeline: a contact's events newest first, keyset-paginated on (occurredAt, id).
     index("engagement_events_timeline_idx").on(t.contactId, t.occurredAt.desc(), t.id.desc()),
+    // A contact's first unsubscribe, looked up on every refresh: a probe instead of reading all their events.
+    index("engagement_events_unsubscribe_idx").on(t.contactId, t.occurredAt).where(sql`${t.type} = 'unsubscribe'`),
   ],
 );
 export type EngagementEvent = typeof engagementEvents.$inferSelect;

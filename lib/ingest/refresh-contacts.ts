@@ -11,7 +11,8 @@ export async function refreshContacts(db: Database, contactIds: string[]): Promi
   await db.execute(sql`
     with picked as (
       select distinct value::uuid as contact_id from jsonb_array_elements_text(${JSON.stringify(contactIds)}::jsonb)
-    ), facts as (
+    ), facts as materialized (
+      -- Materialized: the update's join would otherwise evaluate these subqueries twice per contact.
       select p.contact_id,
              (select max(e.occurred_at) from engagement_events e where e.contact_id = p.contact_id) as latest,
              (select min(e.occurred_at) from engagement_events e where e.contact_id = p.contact_id and e.type = 'unsubscribe') as unsubscribed_at

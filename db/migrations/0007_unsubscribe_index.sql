@@ -1,0 +1,1 @@
+CREATE INDEX "engagement_events_unsubscribe_idx" ON "engagement_events" USING btree ("contact_id","occurred_at") WHERE "engagement_events"."type" = 'unsubscribe';
