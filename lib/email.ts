@@ -26,6 +26,11 @@ export function normalizeDomain(domain: string): string {
     .replace(/\/.*$/, "");
 }
 
+/** The free-mail domains, for SQL that must make the same call as `isPersonalEmailDomain`. */
+export function personalEmailDomains(): string[] {
+  return [...PERSONAL_EMAIL_DOMAINS];
+}
+
 export function isPersonalEmailDomain(domain: string): boolean {
   return PERSONAL_EMAIL_DOMAINS.has(domain.toLowerCase());
 }

@@ -16,18 +16,35 @@ export function decayedPoints(points: number, ageDays: number, halfLifeDays: num
   return points * Math.pow(0.5, ageDays / halfLifeDays);
 }
 
+/** Numbers written as text ("120") compare as numbers; anything looser ("", "0x10", " 5") does not. */
+export const NUMERIC_TEXT = /^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$/;
+
+function asNumber(value: unknown): number | null {
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value === "string" && NUMERIC_TEXT.test(value)) return Number(value);
+  return null;
+}
+
+/**
+ * Text, numbers and yes/no values compare; objects and lists in the properties never match.
+ * `equals` and `contains` compare the value's text case-insensitively; `gte`/`lte` as numbers.
+ */
 function filterMatches(filter: PropertyFilter, properties: Record<string, unknown>): boolean {
   const actual = properties[filter.property];
-  if (actual === undefined || actual === null) return false;
+  if (actual === undefined || actual === null || typeof actual === "object") return false;
   switch (filter.operator) {
     case "equals":
       return String(actual).toLowerCase() === String(filter.value).toLowerCase();
     case "contains":
       return String(actual).toLowerCase().includes(String(filter.value).toLowerCase());
-    case "gte":
-      return Number(actual) >= Number(filter.value);
-    case "lte":
-      return Number(actual) <= Number(filter.value);
+    case "gte": {
+      const n = asNumber(actual);
+      return n !== null && n >= Number(filter.value);
+    }
+    case "lte": {
+      const n = asNumber(actual);
+      return n !== null && n <= Number(filter.value);
+    }
   }
 }
 
@@ -47,9 +64,10 @@ export type EngagementScore = { score: number; contributions: RuleContribution[]
 export function computeEngagementScore(
   events: readonly ScoredEvent[],
   rules: readonly EngagementRule[],
-  options: { at: Date; halfLifeDays: number },
+  options: { at: Date; halfLifeDays: number; /** Events older than this count for nothing (`scoringHorizonDays`). */ horizonDays?: number },
 ): EngagementScore {
   const atMs = options.at.getTime();
+  const horizon = options.horizonDays ?? Infinity;
   const contributions: RuleContribution[] = [];
   let total = 0;
   for (const rule of rules) {
@@ -58,7 +76,7 @@ export function computeEngagementScore(
     const counted: NonNullable<RuleContribution["events"]> = [];
     for (const event of events) {
       const ageDays = (atMs - event.occurredAt.getTime()) / MS_PER_DAY;
-      if (ageDays < 0 || !engagementRuleMatches(rule, event)) continue;
+      if (ageDays < 0 || ageDays >= horizon || !engagementRuleMatches(rule, event)) continue;
       const pts = decayedPoints(rule.points, ageDays, halfLife);
       sum += pts;
       counted.push({ eventId: event.id, occurredAt: event.occurredAt, points: pts });

@@ -1,6 +1,6 @@
 import { computeEngagementScore, type ScoredEvent } from "./engagement";
 import { computeFitScore, type FitSubject } from "./fit";
-import type { ScoringModelDefinition } from "./model-schema";
+import { scoringHorizonDays, type ScoringModelDefinition } from "./model-schema";
 import { evaluateMqlRule, thresholdsFor } from "./mql-rule";
 
 /**
@@ -15,7 +15,11 @@ export function explainScores(input: {
 }) {
   const { subject, events, model, at } = input;
   const fit = computeFitScore(subject, model.fitRules);
-  const engagement = computeEngagementScore(events, model.engagementRules, { at, halfLifeDays: model.halfLifeDays });
+  const engagement = computeEngagementScore(events, model.engagementRules, {
+    at,
+    halfLifeDays: model.halfLifeDays,
+    horizonDays: scoringHorizonDays(model),
+  });
   const segmentValue = segmentValueOf(subject, model.thresholds.segmentField);
   const thresholds = thresholdsFor(model.thresholds, segmentValue);
   const decision = evaluateMqlRule({

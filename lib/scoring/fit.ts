@@ -1,5 +1,5 @@
 import { isPersonalEmailDomain, emailDomain } from "../email";
-import type { FitField, FitRule } from "./model-schema";
+import { WORD_SEPARATORS, type FitField, type FitRule } from "./model-schema";
 import { clampScore, type RuleContribution } from "./score-types";
 
 /** The attributes fit rules read: the contact, and its account when it has one. */
@@ -69,11 +69,11 @@ export function fitRuleMatches(rule: FitRule, subject: FitSubject): boolean {
     case "contains":
       return items.some((i) => rule.values.some((v) => i.includes(norm(v))));
     case "contains_word": {
-      const words = new Set(items.flatMap((i) => i.split(/[^\p{L}\p{N}]+/u)));
+      // Whole words (or phrases) of the text, as the SQL of lib/scoring/sql reads them.
+      const spaced = items.map((i) => ` ${i.split(WORD_SEPARATORS).join(" ")} `);
       return rule.values.some((v) => {
-        const phrase = norm(v).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-        if (phrase.length === 1) return words.has(phrase[0]!);
-        return items.some((i) => ` ${i.split(/[^\p{L}\p{N}]+/u).join(" ")} `.includes(` ${phrase.join(" ")} `));
+        const phrase = ` ${norm(v).split(WORD_SEPARATORS).filter(Boolean).join(" ")} `;
+        return spaced.some((text) => text.includes(phrase));
       });
     }
   }

@@ -19,6 +19,39 @@ export const FIT_FIELDS = [
 ] as const;
 export type FitField = (typeof FIT_FIELDS)[number];
 
+/** What each field holds, which decides the operators it takes. */
+export const FIT_FIELD_KINDS: Record<FitField, "text" | "list" | "number" | "boolean"> = {
+  title: "text",
+  seniority: "text",
+  jobFunction: "text",
+  country: "text",
+  region: "text",
+  source: "text",
+  emailDomain: "text",
+  personalEmail: "boolean",
+  "account.industry": "text",
+  "account.employees": "number",
+  "account.annualRevenue": "number",
+  "account.country": "text",
+  "account.region": "text",
+  "account.technologies": "list",
+};
+
+const OPERATORS_BY_KIND = {
+  text: ["equals", "in", "contains", "contains_word"],
+  list: ["equals", "in", "contains", "contains_word"],
+  number: ["range"],
+  boolean: ["is_true"],
+} as const;
+
+/** Whether a rule's operator suits its field: ranges on numbers, text comparisons on text. */
+export function operatorFitsField(field: FitField, operator: string): boolean {
+  return (OPERATORS_BY_KIND[FIT_FIELD_KINDS[field]] as readonly string[]).includes(operator);
+}
+
+/** ASCII punctuation and spaces separate words; every other character (é, ß, 中) belongs to one. */
+export const WORD_SEPARATORS = /[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]+/;
+
 const ruleId = z.string().min(1).max(64);
 const label = z.string().min(1, "Give the rule a name").max(120);
 const points = z.number().int().min(-100).max(100);
@@ -48,11 +81,16 @@ export const fitRuleSchema = z.discriminatedUnion("operator", [
 ]);
 export type FitRule = z.infer<typeof fitRuleSchema>;
 
-export const propertyFilterSchema = z.object({
-  property: z.string().min(1).max(64),
-  operator: z.enum(["equals", "contains", "gte", "lte"]),
-  value: z.union([z.string(), z.number()]),
-});
+export const propertyFilterSchema = z
+  .object({
+    property: z.string().min(1).max(64),
+    operator: z.enum(["equals", "contains", "gte", "lte"]),
+    value: z.union([z.string(), z.number()]),
+  })
+  .refine((f) => (f.operator !== "gte" && f.operator !== "lte") || Number.isFinite(Number(f.value)) && String(f.value).trim() !== "", {
+    message: "Compare “at least” and “at most” with a number",
+    path: ["value"],
+  });
 export type PropertyFilter = z.infer<typeof propertyFilterSchema>;
 
 export const engagementRuleSchema = z
@@ -119,5 +157,31 @@ export const scoringModelDefinitionSchema = z
       if (ids.has(r.id)) ctx.addIssue({ code: "custom", message: `Two rules share the id "${r.id}"` });
       ids.add(r.id);
     }
+    m.fitRules.forEach((r, i) => {
+      if (!operatorFitsField(r.field, r.operator)) {
+        const kind = FIT_FIELD_KINDS[r.field];
+        ctx.addIssue({
+          code: "custom",
+          path: ["fitRules", i, "operator"],
+          message: kind === "number" ? "Compare a number with a range" : kind === "boolean" ? "This field is yes or no: use “is true”" : "A range needs a numeric field",
+        });
+      }
+      if (r.operator === "contains_word") {
+        r.values.forEach((v, j) => {
+          if (v.split(WORD_SEPARATORS).filter(Boolean).length === 0) {
+            ctx.addIssue({ code: "custom", path: ["fitRules", i, "values", j], message: `“${v}” has no word in it` });
+          }
+        });
+      }
+    });
   });
+
+/**
+ * Events older than ten half-lives of the slowest rule add under 0.1% of their points: they are
+ * left out, which keeps a contact's score a read of their recent events only. Part of the
+ * model's meaning, applied alike by the reference code and the SQL.
+ */
+export function scoringHorizonDays(model: Pick<ScoringModelDefinition, "halfLifeDays" | "engagementRules">): number {
+  return 10 * Math.max(model.halfLifeDays, ...model.engagementRules.map((r) => r.halfLifeDays ?? 0));
+}
 export type ScoringModelDefinition = z.infer<typeof scoringModelDefinitionSchema>;
