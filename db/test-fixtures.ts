@@ -1,16 +1,48 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "./client";
 import { eq } from "drizzle-orm";
-import { accounts, contacts, contactScores, engagementEvents, users, type ContactScores, type NewContact, type NewEngagementEvent } from "./schema";
+import {
+  accounts,
+  contacts,
+  contactScores,
+  engagementEvents,
+  routingRules,
+  territories,
+  territoryMembers,
+  users,
+  type ContactScores,
+  type NewContact,
+  type NewEngagementEvent,
+} from "./schema";
+import type { RoutingConditions } from "./schema/routing";
 import type { UserRole } from "./schema/enums";
 
 /** Small builders for integration tests: each test makes exactly the data it asserts on. */
-export async function insertUser(db: Database, values: { role: UserRole; name?: string; email?: string }) {
+export async function insertUser(db: Database, values: { role: UserRole; name?: string; email?: string; timezone?: string }) {
   const [user] = await db
     .insert(users)
-    .values({ name: values.name ?? `${values.role} user`, email: values.email ?? `${values.role}-${randomUUID()}@test.dev`, role: values.role })
+    .values({
+      name: values.name ?? `${values.role} user`,
+      email: values.email ?? `${values.role}-${randomUUID()}@test.dev`,
+      role: values.role,
+      timezone: values.timezone ?? "UTC",
+    })
     .returning();
   return user!;
+}
+
+/** A territory of reps, with the routing rule that sends leads matching `conditions` to it. */
+export async function insertTerritory(
+  db: Database,
+  values: { name: string; repIds: string[]; conditions?: RoutingConditions; priority?: number; slaPolicyId?: string },
+) {
+  const [territory] = await db.insert(territories).values({ name: values.name, slaPolicyId: values.slaPolicyId }).returning();
+  if (values.repIds.length) await db.insert(territoryMembers).values(values.repIds.map((userId) => ({ territoryId: territory!.id, userId })));
+  const [rule] = await db
+    .insert(routingRules)
+    .values({ name: `${values.name} rule`, priority: values.priority ?? 10, conditions: values.conditions ?? {}, territoryId: territory!.id })
+    .returning();
+  return { territory: territory!, rule: rule! };
 }
 
 export async function insertAccount(db: Database, values: { name: string; domain?: string; industry?: string; employees?: number }) {

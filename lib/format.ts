@@ -1,4 +1,5 @@
 import { format, formatDistanceToNowStrict } from "date-fns";
+import { TZDate } from "@date-fns/tz";
 
 export function fullName(c: { firstName?: string | null; lastName?: string | null; email: string }): string {
   const name = [c.firstName, c.lastName].filter(Boolean).join(" ").trim();
@@ -48,4 +49,9 @@ export function humanizeValue(value: string | null | undefined): string {
   if (value === "hr") return "HR";
   const s = value.replace(/_/g, " ");
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** "Tue 3 Mar, 14:00 CET": a due time on the clock of the person who must meet it. */
+export function formatDueAt(date: Date, timeZone = "UTC"): string {
+  return format(new TZDate(date, timeZone), "EEE d MMM, HH:mm zzz");
 }

@@ -145,6 +145,7 @@ export async function upsertContacts(db: Database, items: ContactInput[]): Promi
   });
   const result = rowsOf<{ id: string; email: string; inserted: boolean }>(
     await db.execute(sql`
+      with upserted as (
       insert into contacts (email, first_name, last_name, title, seniority, job_function, phone, country, region, source,
         campaign_id, account_id, created_at, stage_changed_at, properties)
       select c.email, c.first_name, c.last_name, c.title, c.seniority, c.job_function, c.phone, c.country, c.region, c.source,
@@ -166,7 +167,12 @@ export async function upsertContacts(db: Database, items: ContactInput[]): Promi
         account_id = coalesce(excluded.account_id, contacts.account_id),
         properties = contacts.properties || excluded.properties,
         updated_at = now()
-      returning id, email, (xmax = 0) as inserted`),
+      returning id, email, (xmax = 0) as inserted
+      ), queued as (
+        -- New or changed attributes can change fit: rescore these contacts soon.
+        insert into contact_refresh_queue (contact_ids) select array_agg(id) from upserted having count(*) > 0
+      )
+      select id, email, inserted from upserted`),
   );
   const byEmail = new Map(result.map((r) => [r.email, r]));
   const out: ContactUpsertResult[] = [];

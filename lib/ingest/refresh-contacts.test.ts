@@ -55,6 +55,7 @@ describe("the contact refresh queue", () => {
   });
 
   it("drains a set at a time and leaves the rest for the next pass", async () => {
+    await insertContact(handle.db, { email: "cy@refresh.test" });
     await appendEvents(handle.db, [event("s-1", "cy@refresh.test", "email_open", "2026-06-01T10:00:00Z")]);
     await appendEvents(handle.db, [event("s-2", "cy@refresh.test", "email_click", "2026-06-02T10:00:00Z")]);
     await appendEvents(handle.db, [event("s-3", "cy@refresh.test", "page_view", "2026-05-20T10:00:00Z")]);

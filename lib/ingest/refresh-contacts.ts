@@ -1,29 +1,22 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { rowsOf, type Database } from "../../db/client";
+import { designateMqls } from "../lifecycle/designate-mqls";
+import { stampFirstTouches } from "../lifecycle/first-touch";
+import { loadPublishedModel, type ScoringModel } from "../scoring/published-model";
+import { rescoreContacts } from "../scoring/rescore-contacts";
 
 /**
- * Recomputes what the contacts' events decide — the latest activity and the first unsubscribe —
- * for a set of contacts, in one statement. Idempotent: refreshing twice changes nothing.
+ * Brings a set of contacts up to date with their events: rescored under the published model (with
+ * last activity and first unsubscribe), the ones who now qualify designated as MQLs and routed,
+ * and first touches stamped on their open MQL records. Idempotent.
  */
-export async function refreshContacts(db: Database, contactIds: string[]): Promise<void> {
+export async function refreshContacts(db: Database, contactIds: string[], { model, at = new Date() }: { model?: ScoringModel; at?: Date } = {}): Promise<void> {
   if (contactIds.length === 0) return;
-  await db.execute(sql`
-    with picked as (
-      select distinct value::uuid as contact_id from jsonb_array_elements_text(${JSON.stringify(contactIds)}::jsonb)
-    ), facts as materialized (
-      -- Materialized: the update's join would otherwise evaluate these subqueries twice per contact.
-      select p.contact_id,
-             (select max(e.occurred_at) from engagement_events e where e.contact_id = p.contact_id) as latest,
-             (select min(e.occurred_at) from engagement_events e where e.contact_id = p.contact_id and e.type = 'unsubscribe') as unsubscribed_at
-      from picked p
-    )
-    update contact_scores s set
-      last_activity_at = f.latest,
-      unsubscribed_at = coalesce(s.unsubscribed_at, f.unsubscribed_at)
-    from facts f
-    where s.contact_id = f.contact_id
-      and (s.last_activity_at is distinct from f.latest or (s.unsubscribed_at is null and f.unsubscribed_at is not null))`);
+  const scoring = model ?? (await loadPublishedModel(db));
+  const candidates = await rescoreContacts(db, { contactIds, model: scoring, at });
+  if (candidates.length) await designateMqls(db, candidates, { model: scoring, at });
+  await stampFirstTouches(db, contactIds);
 }
 
 export type DrainOptions = {
@@ -44,8 +37,10 @@ export async function drainRefreshQueue(db: Database, { entries = 200, setSize =
     await db.execute(sql`select id, to_jsonb(contact_ids) as contact_ids from contact_refresh_queue order by id limit ${entries}`),
   );
   if (taken.length === 0) return 0;
-  const contactIds = [...new Set(taken.flatMap((row) => row.contact_ids))]
-  for (let i = 0; i < contactIds.length; i += setSize) await refreshContacts(db, contactIds.slice(i, i + setSize));
+  const contactIds = [...new Set(taken.flatMap((row) => row.contact_ids))];
+  const model = await loadPublishedModel(db);
+  const at = new Date();
+  for (let i = 0; i < contactIds.length; i += setSize) await refreshContacts(db, contactIds.slice(i, i + setSize), { model, at });
   const ids = taken.map((row) => Number(row.id));
   await db.execute(sql`delete from contact_refresh_queue where id in (select value::bigint from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`);
   return taken.length;

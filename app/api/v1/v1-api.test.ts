@@ -327,12 +327,17 @@ describe("POST /api/v1/stage-changes", () => {
 describe("GET /api/v1/contacts/:ref", () => {
   it("returns scores with their breakdown and the latest events", async () => {
     await post(postEvents, { events: [event("g-1", "profile@umbrella.test", "demo_request", new Date().toISOString())] });
+    await drainRefreshQueue(handle.db);
     const res = await get("profile@umbrella.test");
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.recentEvents[0]).toMatchObject({ type: "demo_request", description: "Requested a demo" });
-    // No model is published in this database, so there is no breakdown to give.
-    expect(body.scores).toMatchObject({ fit: 0, engagement: 0, breakdown: null });
+    // Stored by the rescoring that followed the event, under the default model (version 1).
+    expect(body.scores).toMatchObject({ engagement: expect.closeTo(30, 3), modelVersion: 1 });
+    expect(body.scores.breakdown.engagement.contributions).toEqual([
+      expect.objectContaining({ ruleId: "demo", label: "Requested a demo", points: expect.closeTo(30, 3) }),
+    ]);
+    expect(body.scores.breakdown.engagement.score).toBeCloseTo(body.scores.engagement, 3);
   });
 
   it("400 for a malformed reference, 404 for an unknown contact", async () => {

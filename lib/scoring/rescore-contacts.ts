@@ -1,0 +1,52 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { rowsOf, type Database } from "../../db/client";
+import type { LifecycleStage } from "../../db/schema/enums";
+import type { ScoringModel } from "./published-model";
+import { scoreContactsSql, type ScoredContactRow } from "./sql/score-contacts-sql";
+
+/** A contact the MQL rule qualifies who may become an MQL now. */
+export type MqlCandidate = ScoredContactRow & { stage: LifecycleStage };
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Rescores a set of contacts at `at` in one statement — one pass over their events — and stores
+ * scores, last activity and first unsubscribe in their contact_scores rows (only where something
+ * changed). Returns the contacts the MQL rule qualifies who may be designated now: leads, and
+ * recycled contacts once a half-life has passed since they were recycled (their old engagement
+ * has faded by then, so qualifying again takes new interest, not the score that was just
+ * rejected). Idempotent: rescoring again at the same instant changes nothing.
+ */
+export async function rescoreContacts(db: Database, { contactIds, model, at }: { contactIds: string[]; model: ScoringModel; at: Date }): Promise<MqlCandidate[]> {
+  if (contactIds.length === 0) return [];
+  const cooledSince = new Date(at.getTime() - model.definition.halfLifeDays * DAY_MS).toISOString();
+  const scored = scoreContactsSql({ model: model.definition, at, contactIds: sql`select id from picked` });
+  return rowsOf<MqlCandidate>(
+    await db.execute(sql`
+      with picked as (
+        select distinct value::uuid as id from json_array_elements_text(${JSON.stringify(contactIds)}::json)
+      ), scored as materialized (
+        ${scored}
+      ), facts as materialized (
+        select p.id,
+               (select max(e.occurred_at) from engagement_events e where e.contact_id = p.id) as latest,
+               (select min(e.occurred_at) from engagement_events e where e.contact_id = p.id and e.type = 'unsubscribe') as unsubscribed_at
+        from picked p
+      ), written as (
+        update contact_scores s set
+          fit_score = x.fit, engagement_score = x.engagement, model_version_id = ${model.id}::uuid, scored_at = ${at.toISOString()}::timestamptz,
+          last_activity_at = f.latest, unsubscribed_at = coalesce(s.unsubscribed_at, f.unsubscribed_at)
+        from scored x join facts f on f.id = x.contact_id
+        where s.contact_id = x.contact_id
+          and (s.fit_score is distinct from x.fit::real or s.engagement_score is distinct from x.engagement::real
+               or s.model_version_id is distinct from ${model.id}::uuid or s.last_activity_at is distinct from f.latest
+               or (s.unsubscribed_at is null and f.unsubscribed_at is not null))
+        returning 1
+      )
+      select x.*, c.stage
+      from scored x join contacts c on c.id = x.contact_id
+      where (x.meets_thresholds or x.qualifying_action is not null)
+        and (c.stage = 'lead' or (c.stage = 'recycled' and c.stage_changed_at <= ${cooledSince}::timestamptz))`),
+  );
+}
