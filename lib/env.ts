@@ -22,7 +22,9 @@ const envSchema = z.object({
   /** Role given to people who sign in through OIDC for the first time. */
   AUTH_OIDC_DEFAULT_ROLE: z.enum(["marketer", "sdr", "sales", "admin"]).default("sdr"),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().optional(),
-  SMTP_URL: z.string().optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL").optional(),
+  /** Where people open Handoff: links in e-mails point here. */
+  APP_URL: z.url().default("http://localhost:3000"),
   SMTP_FROM: z.string().default("Handoff <handoff@localhost>"),
 });
 

@@ -6,6 +6,12 @@ export const JOB_QUEUES = {
   webhookSweep: "webhook-sweep",
   /** After ingest (one waiting at a time) and every minute: drains contact_refresh_queue. */
   contactRefresh: "contact-refresh",
+  /** One job per scoring run (publish, daily, on request): `{ runId }`, one at a time. */
+  scoringRun: "scoring-run",
+  /** Every night: queues the daily rescoring for decay. */
+  scoringDaily: "scoring-daily",
+  /** After a notification is created and every minute: sends the e-mails waiting to go out. */
+  notificationEmail: "notification-email",
 } as const;
 
 export type JobQueueName = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];

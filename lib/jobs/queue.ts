@@ -2,6 +2,8 @@ import PgBoss from "pg-boss";
 import { getDatabaseHandle, type DatabaseHandle } from "../../db/client";
 import { DEFAULT_WEBHOOK_DELIVERY_POLICY, type WebhookDeliveryPolicy } from "../webhooks/delivery-policy";
 import { registerContactRefreshJobs } from "../ingest/refresh-jobs";
+import { registerNotificationEmailJobs } from "../notifications/email-jobs";
+import { registerScoringJobs } from "../scoring/scoring-jobs";
 import { registerWebhookJobs } from "../webhooks/webhook-jobs";
 import { pgBossDatabaseFor } from "./pg-boss-database";
 import { JOB_QUEUE_SCHEMA, type JobQueueName } from "./queue-names";
@@ -96,8 +98,12 @@ async function createJobQueue(options: JobQueueOptions): Promise<RunningQueue> {
       pollingIntervalSeconds,
       assertRunning,
     });
-    for (const [name, ids] of await registerContactRefreshJobs(boss, { db: handle.db, workers, pollingIntervalSeconds, assertRunning })) {
-      workerIds.set(name, ids);
+    for (const registered of [
+      await registerContactRefreshJobs(boss, { db: handle.db, workers, pollingIntervalSeconds, assertRunning }),
+      await registerScoringJobs(boss, { db: handle.db, workers, pollingIntervalSeconds }),
+      await registerNotificationEmailJobs(boss, { db: handle.db, workers, pollingIntervalSeconds }),
+    ]) {
+      for (const [name, ids] of registered) workerIds.set(name, ids);
     }
   } catch (error) {
     await boss.stop({ graceful: false, wait: true });

@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { accounts, contacts, mqlRecords, stageTransitions } from "../../db/schema";
 import { formatDueAt, fullName } from "../format";
+import { requestNotificationEmails } from "../notifications/email-jobs";
 import { notify } from "../notifications/notify";
 import { RoutingState } from "../routing/routing-state";
 import type { ScoringModel } from "../scoring/published-model";
@@ -34,6 +35,7 @@ export async function designateMqls(db: Database, candidates: MqlCandidate[], { 
     const batch = candidates.slice(i, i + PER_TRANSACTION);
     designated.push(...(await db.transaction((tx) => designateBatch(tx, batch, model, at))));
   }
+  if (designated.some((d) => d.repId)) await requestNotificationEmails();
   return designated;
 }
 

@@ -1,0 +1,107 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rowsOf, type DatabaseHandle } from "@/db/client";
+import { contactScores, contacts, mqlRecords, scoringModelVersions, scoringRuns } from "@/db/schema";
+import { createTestDatabase } from "@/db/test-database";
+import { insertContact, insertEvents } from "@/db/test-fixtures";
+import { DEFAULT_MODEL } from "./default-model";
+import type { ScoringModelDefinition } from "./model-schema";
+import { executeScoringRun } from "./scoring-run";
+
+let handle: DatabaseHandle;
+const DAY = 86_400_000;
+const ids: Record<string, string> = {};
+
+async function publish(definition: ScoringModelDefinition, version: number) {
+  const [row] = await handle.db
+    .insert(scoringModelVersions)
+    .values({ version, name: `v${version}`, status: "published", definition, publishedAt: new Date(Date.now() + version) })
+    .returning();
+  return row!;
+}
+
+async function run(modelVersionId: string, sliceSize = 2) {
+  const [created] = await handle.db.insert(scoringRuns).values({ modelVersionId, reason: "publish" }).returning();
+  return executeScoringRun(handle.db, created!.id, { sliceSize });
+}
+
+const scoresOf = async (id: string) => (await handle.db.select().from(contactScores).where(eq(contactScores.contactId, id)))[0]!;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  const now = Date.now();
+  // Two engaged VPs, a quiet manager, a student, and a VP whose last demo request was long ago.
+  for (const [key, title, seniority] of [["ada", "VP Marketing", "vp"], ["bo", "VP Sales", "vp"], ["cy", "Marketing Manager", "manager"], ["di", "Student", "student"], ["ed", "VP Growth", "vp"]] as const) {
+    ids[key] = (await insertContact(handle.db, { email: `${key}@northwind.io`, title, seniority, jobFunction: "marketing", region: "EMEA" })).id;
+  }
+  await insertEvents(handle.db, [
+    { contactId: ids.ada!, type: "demo_request", occurredAt: new Date(now - DAY) },
+    { contactId: ids.bo!, type: "webinar_attended", occurredAt: new Date(now - 2 * DAY) },
+    { contactId: ids.bo!, type: "form_submit", occurredAt: new Date(now - 2 * DAY) },
+    { contactId: ids.bo!, type: "email_reply", occurredAt: new Date(now - 3 * DAY) },
+    { contactId: ids.cy!, type: "page_view", occurredAt: new Date(now - DAY), properties: { url: "/blog" } },
+    { contactId: ids.ed!, type: "demo_request", occurredAt: new Date(now - 400 * DAY) },
+  ]);
+});
+
+afterAll(async () => {
+  await handle.close();
+});
+
+describe("a scoring run", () => {
+  it("rescores every contact in slices, records its progress and designates who now qualifies", async () => {
+    const [defaultVersion] = await handle.db.select().from(scoringModelVersions).where(eq(scoringModelVersions.status, "published"));
+    const result = await run(defaultVersion!.id);
+    expect(result).toMatchObject({ status: "completed", totalContacts: 5, processedContacts: 5, error: null });
+    // Ada's demo request qualifies her at once (fit 45 ≥ 35). Bo's webinar, form and reply come to
+    // about 33: below the engagement threshold of 40.
+    const ada = await scoresOf(ids.ada!);
+    expect(ada.modelVersionId).toBe(defaultVersion!.id);
+    expect(ada.engagementScore).toBeGreaterThan(25);
+    const records = await handle.db.select({ contactId: mqlRecords.contactId, reason: mqlRecords.reason }).from(mqlRecords);
+    expect(records).toContainEqual({ contactId: ids.ada, reason: "qualifying_action" });
+    expect(records.map((r) => r.contactId)).not.toContain(ids.bo);
+    expect((await scoresOf(ids.bo!)).engagementScore).toBeCloseTo(12 * 0.5 ** (2 / 30) * 2 + 10 * 0.5 ** (3 / 30), 1);
+    expect(records.map((r) => r.contactId)).not.toContain(ids.di); // the student: negative fit
+    expect(records.map((r) => r.contactId)).not.toContain(ids.ed); // a demo request a year old has faded
+    expect(result.designatedMqls).toBe(records.length);
+    const [stage] = await handle.db.select({ stage: contacts.stage }).from(contacts).where(eq(contacts.id, ids.ada!));
+    expect(stage!.stage).toBe("mql");
+    const [left] = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from scoring_run_results`));
+    expect(left!.n).toBe(0);
+  });
+
+  it("is idempotent: running again changes nothing and designates no one twice", async () => {
+    const [current] = await handle.db.select().from(scoringModelVersions).where(eq(scoringModelVersions.status, "published"));
+    const before = await handle.db.select().from(mqlRecords);
+    const again = await run(current!.id);
+    expect(again.designatedMqls).toBe(0);
+    expect(await handle.db.select().from(mqlRecords)).toHaveLength(before.length);
+  });
+
+  it("applies a newly published model to everyone, naming its version", async () => {
+    // Version 2 doubles the points of a page view: Cy's blog visit now counts 2.
+    const v2 = await publish({ ...DEFAULT_MODEL, engagementRules: DEFAULT_MODEL.engagementRules.map((r) => (r.id === "page" ? { ...r, points: 2 } : r)) }, 2);
+    const result = await run(v2.id);
+    expect(result.changedContacts).toBe(5); // every row now names version 2
+    const cy = await scoresOf(ids.cy!);
+    expect(cy).toMatchObject({ modelVersionId: v2.id });
+    expect(cy.engagementScore).toBeCloseTo(2 * Math.pow(0.5, 1 / 30), 3);
+  });
+
+  it("leaves alone a contact rescored after the run's instant", async () => {
+    const later = new Date(Date.now() + 60_000);
+    await handle.db.update(contactScores).set({ engagementScore: 77, scoredAt: later }).where(eq(contactScores.contactId, ids.cy!));
+    const [current] = await handle.db.select().from(scoringModelVersions).where(eq(scoringModelVersions.version, 2));
+    await run(current!.id);
+    expect((await scoresOf(ids.cy!)).engagementScore).toBe(77);
+  });
+
+  it("fails cleanly, saying why", async () => {
+    const [created] = await handle.db.insert(scoringRuns).values({ modelVersionId: (await publish({ ...DEFAULT_MODEL, halfLifeDays: -1 } as ScoringModelDefinition, 3)).id, reason: "manual" }).returning();
+    await expect(executeScoringRun(handle.db, created!.id)).rejects.toThrow();
+    const [failed] = await handle.db.select().from(scoringRuns).where(eq(scoringRuns.id, created!.id));
+    expect(failed).toMatchObject({ status: "failed" });
+    expect(failed!.error).toMatch(/halfLifeDays/);
+  });
+});
