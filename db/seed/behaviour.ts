@@ -118,18 +118,26 @@ export function generateBehaviour(rng: Random, contact: SeedContact, ctx: Behavi
     if (rng.chance(0.35 + 0.4 * intent)) tl.add("webinar_attended", webinar.at + rng.uniform(0, 10) * MINUTE_MS, "zoom", { webinar: webinar.title });
   }
 
-  // Buying windows: a few weeks of evaluation, more likely (and hotter) the higher the intent.
-  if (rng.chance(Math.min(0.95, 1.1 * intent ** 1.3))) {
-    let start = rng.uniform(contact.createdAt, ctx.nowMs);
-    for (let burst = 0; burst < 2 && start < ctx.nowMs; burst++) {
-      const end = start + rng.uniform(7, 25) * DAY_MS;
-      buyingWindow(rng, contact, tl, sends, session, gatedDownload, start, end, offset);
-      if (!rng.chance(0.3)) break;
-      start = end + rng.uniform(60, 200) * DAY_MS;
-    }
+  // Buying windows: a few weeks of evaluation, more frequent (and hotter) the higher the intent.
+  // They come at a steady rate over a person's life, not once per lifetime: a lifetime squeezed
+  // into the last weeks would pile the database's MQLs up just before `now`. Inbound people
+  // often sign up in the middle of one.
+  const perYear = WINDOWS_PER_YEAR * intent ** 1.3;
+  const waitForNext = () => rng.exponential((365 * DAY_MS) / Math.max(perYear, 1e-6));
+  const inMarketAtSignUp = contact.source !== "outbound" && rng.chance(SIGN_UP_IN_MARKET * intent);
+  let start = inMarketAtSignUp ? contact.createdAt + rng.uniform(0, 10) * DAY_MS : contact.createdAt + waitForNext();
+  for (let burst = 0; burst < 3 && start < ctx.nowMs; burst++) {
+    const end = start + rng.uniform(7, 25) * DAY_MS;
+    buyingWindow(rng, contact, tl, sends, session, gatedDownload, start, end, offset);
+    // Whoever just evaluated (and bought or not) is out of the market for a couple of months.
+    start = end + 60 * DAY_MS + waitForNext();
   }
   return tl.sorted();
 }
+
+/** Buying windows a year at intent 1 (scaled by intent^1.3), and the share at sign-up. */
+const WINDOWS_PER_YEAR = 2.2;
+const SIGN_UP_IN_MARKET = 0.5;
 
 function buyingWindow(
   rng: Random,

@@ -57,6 +57,8 @@ function rejectionReason(rng: Random, c: SeedContact): RejectionReasonCode {
  * What happens to one MQL: routing, first touch (speed-to-lead), acceptance or rejection, and —
  * for the good ones — SQL, opportunity and a won or lost deal. The chances rise with fit,
  * engagement and the contact's hidden quality, so the scores really predict outcomes, with noise.
+ * The offsets are set for a B2B funnel: about half the MQLs accepted, 25–30% reaching SQL, some
+ * 60% of SQLs an opportunity and a quarter of those won — MQL→customer of a few percent.
  * Whatever would happen after `now` has not happened yet, which leaves recent MQLs open.
  */
 export function simulateHandoff(rng: Random, input: HandoffInput): HandoffResult {
@@ -77,7 +79,7 @@ export function simulateHandoff(rng: Random, input: HandoffInput): HandoffResult
   const touchAt = untouched ? Infinity : duringWorkingHours(rng, mqlAt + Math.max(2 * MINUTE_MS, delayHours * HOUR_MS), off);
   const reasonBoost = input.reason === "qualifying_action" ? 0.5 : input.reason === "manual" ? 0.2 : 0;
   const z =
-    -0.4 + 0.055 * (input.fit - 60) + 0.035 * (input.engagement - 45) + c.quality + reasonBoost - 0.25 * Math.log1p(delayHours / 2);
+    -1.0 + 0.055 * (input.fit - 60) + 0.035 * (input.engagement - 45) + c.quality + reasonBoost - 0.25 * Math.log1p(delayHours / 2);
 
   const steps: Step[] = [];
   const firstTouchAt: number | null = touchAt <= nowMs ? touchAt : null;
@@ -109,7 +111,7 @@ export function simulateHandoff(rng: Random, input: HandoffInput): HandoffResult
             if (rng.chance(sigmoid(z + 0.3))) {
               const oppAt = later(sqlAt, 10, 0.6);
               if (push({ status: "opportunity", at: oppAt, actor: "ae" })) {
-                if (rng.chance(sigmoid(z - 1.0))) push({ status: "customer", at: later(oppAt, 45, 0.5), actor: "ae" });
+                if (rng.chance(sigmoid(z - 1.6))) push({ status: "customer", at: later(oppAt, 45, 0.5), actor: "ae" });
                 else {
                   lostReason = rng.pick(LOST_REASONS);
                   if (!push({ status: "lost", at: later(oppAt, 35, 0.6), actor: "ae", reason: lostReason })) lostReason = null;

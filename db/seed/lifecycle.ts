@@ -2,6 +2,7 @@ import {
   computeEngagementScore,
   engagementRuleMatches,
   evaluateMqlRule,
+  scoringHorizonDays,
   thresholdsFor,
   type ScoringModelDefinition,
 } from "../../lib/scoring";
@@ -45,8 +46,10 @@ export type ContactHistory = {
 export function simulateLifecycle(rng: Random, contact: SeedContact, behaviour: SeedEvent[], ctx: LifecycleContext): ContactHistory {
   const { model } = ctx;
   const rules = model.engagementRules;
+  // The horizon is part of the model's meaning: the app's scoring leaves older events out too.
+  const horizonDays = scoringHorizonDays(model);
   const scoreAt = (events: readonly SeedEvent[], at: Date) =>
-    computeEngagementScore(events, rules, { at, halfLifeDays: model.halfLifeDays }).score;
+    computeEngagementScore(events, rules, { at, halfLifeDays: model.halfLifeDays, horizonDays }).score;
   const fit = contact.fit;
   const segment = contact.region;
   const limits = thresholdsFor(model.thresholds, segment);

@@ -142,6 +142,30 @@ describe("the default demo", () => {
     expect(byOutcome.sql_eng).toBeGreaterThan(byOutcome.no_sql_eng);
   });
 
+  it("has a believable funnel: a fifth of the contacts qualify, few become customers, young cohorts are immature", async () => {
+    const f = await one<{ contacts: number; records: number; sql: number; customers: number; closed_unwon: number; older_half: number; young_sql: number; old_sql: number }>(
+      handle,
+      `select (select count(*) from contacts)::float as contacts, count(*)::float as records,
+              count(sql_at)::float as sql, count(won_at)::float as customers,
+              count(*) filter (where status in ('rejected', 'recycled'))::float as closed_unwon,
+              count(*) filter (where mql_at < '${NOW.toISOString()}'::timestamptz - interval '6 months')::float as older_half,
+              avg((sql_at is not null)::int) filter (where mql_at >= '${NOW.toISOString()}'::timestamptz - interval '30 days')::float as young_sql,
+              avg((sql_at is not null)::int) filter (where mql_at < '${NOW.toISOString()}'::timestamptz - interval '60 days')::float as old_sql
+         from mql_records`,
+    );
+    expect(f.records / f.contacts).toBeGreaterThan(0.15);
+    expect(f.records / f.contacts).toBeLessThan(0.35);
+    expect(f.sql / f.records).toBeGreaterThan(0.2);
+    expect(f.sql / f.records).toBeLessThan(0.38);
+    expect(f.customers / f.records).toBeGreaterThan(0.01);
+    expect(f.customers / f.records).toBeLessThan(0.08);
+    expect(f.closed_unwon / f.records).toBeGreaterThan(0.5);
+    // MQLs spread over the window rather than piling up just before now…
+    expect(f.older_half / f.records).toBeGreaterThan(0.2);
+    // …and the last month's have not had the time to become SQLs yet.
+    expect(f.young_sql).toBeLessThan(f.old_sql * 0.75);
+  });
+
   it("leaves the demo SDR a live queue with a few leads past their SLA", async () => {
     const queue = await one<{ open: number; overdue: number }>(
       handle,

@@ -42,11 +42,11 @@ export const DEFAULT_DEMO_SIZE = { contacts: 4_000, months: 12, seed: 42, events
 
 /**
  * The `activity` multiplier (email cadence, site visits) that gives about `eventsPerContact`
- * events per contact over a year: measured, the generators produce ~6 events per contact that
- * do not scale (acquisition, sales touches) and ~20.5 that do.
+ * events per contact over a year: measured, the generators produce ~7.8 events per contact that
+ * do not scale (acquisition, buying windows, sales touches) and ~24 that do.
  */
 function activityFor(eventsPerContact: number): number {
-  return Math.max(0.05, (eventsPerContact - 6) / 20.5);
+  return Math.max(0.05, (eventsPerContact - 7.8) / 24);
 }
 
 const optionsSchema = z.object({
@@ -133,7 +133,10 @@ async function generate(runner: SqlRunner, opts: GenerateOptions, passwordHash: 
   const delivery = Random.derive(opts.seed, "delivery");
   const counts: Record<string, number> = {};
 
-  const team = buildTeam(ids, nowMs, { id: sla.id, name: sla.name, firstTouchHours: sla.first_touch_hours });
+  const team = buildTeam(ids, nowMs, { id: sla.id, name: sla.name, firstTouchHours: sla.first_touch_hours }, {
+    contacts: opts.contacts,
+    rng: Random.derive(opts.seed, "team"),
+  });
   counts.users = team.members.length;
   await writeTeam(runner, team, passwordHash, windowStartMs - 30 * DAY_MS, nowMs);
   const campaigns = generateCampaigns(ids, windowStartMs, nowMs);

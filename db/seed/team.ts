@@ -1,6 +1,7 @@
 import type { UserRole } from "../schema/enums";
 import type { Region } from "./geography";
 import type { Random } from "./random";
+import { generatedReps } from "./team-growth";
 import { DAY_MS } from "./time";
 
 export type TeamMember = {
@@ -21,7 +22,8 @@ export type TeamMember = {
   untouchedShare?: number;
 };
 
-type MemberSpec = Omit<TeamMember, "id" | "awayFrom" | "awayUntil"> & { awayDays?: [number, number] };
+/** A member before ids and dates: `awayDays` is the out-of-office span in days around now. */
+export type MemberSpec = Omit<TeamMember, "id" | "awayFrom" | "awayUntil"> & { awayDays?: [number, number] };
 
 /** One demo login per role (the first four), then the rest of a realistic revenue team. */
 const MEMBERS: readonly MemberSpec[] = [
@@ -72,8 +74,18 @@ const TERRITORY_SPECS: readonly { region: Region; name: string; utcOffset: numbe
 
 export const EXTENDED_SLA = { name: "Follow-the-sun: 8 business hours", firstTouchHours: 8 };
 
-export function buildTeam(ids: Random, nowMs: number, standardSla: { id: string; firstTouchHours: number; name: string }): Team {
-  const members: TeamMember[] = MEMBERS.map(({ awayDays, ...spec }) => ({
+/**
+ * The named team, and for a data set of more than `TEAM_GROWS_ABOVE_CONTACTS` contacts the
+ * generated reps it needs (`size.rng` draws them, so the seed decides who they are).
+ */
+export function buildTeam(
+  ids: Random,
+  nowMs: number,
+  standardSla: { id: string; firstTouchHours: number; name: string },
+  size?: { contacts: number; rng: Random },
+): Team {
+  const specs = size ? [...MEMBERS, ...generatedReps(size.rng, size.contacts, MEMBERS)] : MEMBERS;
+  const members: TeamMember[] = specs.map(({ awayDays, ...spec }) => ({
     ...spec,
     id: ids.uuid(),
     ...(awayDays ? { awayFrom: nowMs + awayDays[0] * DAY_MS, awayUntil: nowMs + awayDays[1] * DAY_MS } : {}),

@@ -1,6 +1,7 @@
 /**
  * Loads the demo generator at production scale into its own PostgreSQL database and reports
- * how long it took and how big the tables are, for the queue and timeline benchmarks.
+ * how long it took, how big the tables are and the data set's shape (MQL records, the funnel,
+ * SDRs and AEs, open queue items per SDR), for the queue, timeline and funnel benchmarks.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
  *     npx tsx scripts/bench/seed.ts [--database handoff_bench] [--contacts 1000000]
@@ -14,7 +15,7 @@ import postgres from "postgres";
 import { z } from "zod";
 import { openPostgres } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
-import { ensureWorkspaceDefaults, isLocalDatabase, runnerFor, seedDemo, wipeDatabase } from "../../db/seed";
+import { ensureWorkspaceDefaults, isLocalDatabase, runnerFor, seedDemo, wipeDatabase, type SqlRunner } from "../../db/seed";
 
 const number = (flag: string, min: number, max: number) =>
   z
@@ -98,6 +99,7 @@ try {
   for (const s of sizes) {
     console.log(`  ${s.table.padEnd(20)} ${Number(s.rows).toLocaleString("en-US").padStart(12)} ${s.total.padStart(10)} ${s.indexes.padStart(10)}`);
   }
+  await printShape(runnerFor(handle));
   const events = summary.counts.engagement_events;
   console.log(
     `\nSeed: ${seedSeconds.toFixed(1)} s for ${summary.counts.contacts.toLocaleString("en-US")} contacts and ${events.toLocaleString("en-US")} events ` +
@@ -111,3 +113,36 @@ try {
   await admin.end();
 }
 process.exit(exitCode);
+
+/**
+ * What the data set looks like to a revenue team, read back from the tables: MQL volume, the
+ * funnel, and the open queue (`mql` or `sal`) each SDR holds — the figures that say whether a
+ * queue or funnel benchmark measures a realistic load.
+ */
+async function printShape(runner: SqlRunner) {
+  const [funnel] = await runner.query<{ records: number; contacts: number; qualified: number; sql: number; customer: number }>(
+    `select count(*)::int as records, (select count(*) from contacts)::int as contacts, count(distinct contact_id)::int as qualified,
+            count(sql_at)::int as sql, count(won_at)::int as customer
+       from mql_records`,
+  );
+  const team = await runner.query<{ role: string; people: number }>(
+    "select role::text, count(*)::int as people from users where role in ('sdr', 'sales') group by role",
+  );
+  const queues = await runner.query<{ open: number }>(
+    `select count(m.id)::int as open from users u
+       left join mql_records m on m.assigned_rep_id = u.id and m.status in ('mql', 'sal')
+      where u.role = 'sdr' group by u.id order by open`,
+  );
+  const share = (n: number) => `${((100 * n) / Math.max(1, funnel.records)).toFixed(1)}%`;
+  const people = (role: string) => team.find((t) => t.role === role)?.people ?? 0;
+  const open = queues.map((q) => q.open);
+  const median = open.length === 0 ? 0 : open.length % 2 ? open[(open.length - 1) / 2] : (open[open.length / 2 - 1] + open[open.length / 2]) / 2;
+  console.log(
+    `
+MQL records: ${funnel.records.toLocaleString("en-US")} for ${funnel.qualified.toLocaleString("en-US")} contacts ` +
+      `(${((100 * funnel.qualified) / Math.max(1, funnel.contacts)).toFixed(1)}% of ${funnel.contacts.toLocaleString("en-US")} reached MQL); ` +
+      `MQL→SQL ${share(funnel.sql)}, MQL→customer ${share(funnel.customer)}`,
+  );
+  console.log(`Team: ${people("sdr")} SDRs, ${people("sales")} AEs`);
+  console.log(`Open queue items (mql or sal) per SDR: min ${open[0] ?? 0}, median ${median}, max ${open[open.length - 1] ?? 0}`);
+}
