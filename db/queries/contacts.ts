@@ -4,7 +4,7 @@ import { encodeCursor } from "@/lib/validation/common";
 import type { ContactListFilters } from "@/lib/validation/contacts";
 import { keysetAfter, keysetOrderBy, sortKeyText } from "../sql-helpers";
 import { getDb, rowsOf } from "../client";
-import { accounts, contacts, contactScores, users } from "../schema";
+import { accounts, contacts, contactScores, scoringModelVersions, users } from "../schema";
 import { CONTACT_ORDERS } from "./contact-order";
 
 function likePattern(q: string): string {
@@ -106,9 +106,16 @@ export async function countContacts({ filters, upTo = 10_000 }: { filters: Conta
 export async function getContact({ id }: { id: string }) {
   const db = await getDb();
   const [row] = await db
-    .select({ contact: contacts, scores: contactScores, account: accounts, owner: { id: users.id, name: users.name, email: users.email } })
+    .select({
+      contact: contacts,
+      scores: contactScores,
+      scoresVersion: scoringModelVersions.version,
+      account: accounts,
+      owner: { id: users.id, name: users.name, email: users.email },
+    })
     .from(contacts)
     .innerJoin(contactScores, eq(contactScores.contactId, contacts.id))
+    .leftJoin(scoringModelVersions, eq(scoringModelVersions.id, contactScores.modelVersionId))
     .leftJoin(accounts, eq(accounts.id, contacts.accountId))
     .leftJoin(users, eq(users.id, contacts.ownerId))
     .where(eq(contacts.id, id))

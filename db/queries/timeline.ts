@@ -2,8 +2,10 @@ import "server-only";
 import { and, desc, eq, inArray, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { EVENT_CATEGORIES, typesInCategory, type EventCategory } from "@/lib/timeline/describe-event";
 import { encodeCursor, type Cursor } from "@/lib/validation/common";
-import { keysetAfter, keysetOrderBy, sortKeyText, timestamptz, type KeysetOrder } from "../sql-helpers";
+import { keysetAfter, keysetOrderBy, sortKeyText, type KeysetOrder } from "../sql-helpers";
 import { getDb } from "../client";
+import { scoringEventsFor } from "@/lib/scoring/scoring-events";
+import type { ScoringModelDefinition } from "@/lib/scoring/model-schema";
 import { engagementEvents, users } from "../schema";
 
 const BUILT_IN_TYPES = EVENT_CATEGORIES.flatMap((c) => typesInCategory(c.id));
@@ -63,13 +65,7 @@ export async function listTimeline({
   };
 }
 
-/** Events the engagement score reads: the contact's events of the last `days` days, newest first. */
-export async function listScoringEvents({ contactId, since, limit = 5000 }: { contactId: string; since: Date; limit?: number }) {
-  const db = await getDb();
-  return db
-    .select({ id: engagementEvents.id, type: engagementEvents.type, occurredAt: engagementEvents.occurredAt, properties: engagementEvents.properties })
-    .from(engagementEvents)
-    .where(and(eq(engagementEvents.contactId, contactId), sql`${engagementEvents.occurredAt} >= ${timestamptz(since)}`))
-    .orderBy(...keysetOrderBy(TIMELINE_ORDER))
-    .limit(limit);
+/** Events the engagement score of `models` reads at `at` (lib/scoring/scoring-events.ts). */
+export async function listScoringEvents(input: { contactId: string; models: ScoringModelDefinition[]; at: Date }) {
+  return scoringEventsFor(await getDb(), input);
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { ScoringModelDefinition } from "../../lib/scoring/model-schema";
 import { modelStatus } from "./enums";
 import { users } from "./users";
@@ -34,10 +34,12 @@ export type NewScoringModelVersion = typeof scoringModelVersions.$inferInsert;
 
 export const scoringRunReason = pgEnum("scoring_run_reason", ["publish", "daily", "manual"]);
 export const scoringRunStatus = pgEnum("scoring_run_status", ["queued", "running", "completed", "failed"]);
+/** computing: one pass over the events; writing: the new scores table, swapped in; designating: new MQLs. */
+export const scoringRunPhase = pgEnum("scoring_run_phase", ["computing", "writing", "designating"]);
 
 /**
  * One rescoring of every contact under a model version: after a publish, every day (decay), or
- * on request. Its progress is what the scoring page's progress bar shows.
+ * on request. Its phase and counts are what the scoring page's progress bar shows.
  */
 export const scoringRuns = pgTable(
   "scoring_runs",
@@ -48,11 +50,14 @@ export const scoringRuns = pgTable(
       .references(() => scoringModelVersions.id),
     reason: scoringRunReason("reason").notNull(),
     status: scoringRunStatus("status").notNull().default("queued"),
+    phase: scoringRunPhase("phase"),
     /** The instant the scores are computed at. */
     scoredAt: timestamp("scored_at", { withTimezone: true }),
     totalContacts: integer("total_contacts"),
-    processedContacts: integer("processed_contacts").notNull().default(0),
     changedContacts: integer("changed_contacts").notNull().default(0),
+    /** Contacts the model qualifies who may become MQLs, and how many of them were handled so far. */
+    candidateMqls: integer("candidate_mqls"),
+    processedCandidates: integer("processed_candidates").notNull().default(0),
     designatedMqls: integer("designated_mqls").notNull().default(0),
     error: text("error"),
     requestedById: uuid("requested_by_id").references(() => users.id, { onDelete: "set null" }),
@@ -63,25 +68,3 @@ export const scoringRuns = pgTable(
   (t) => [index("scoring_runs_created_idx").on(t.createdAt.desc())],
 );
 export type ScoringRun = typeof scoringRuns.$inferSelect;
-
-/**
- * A run's computed scores, written in one pass over the events and then applied to contact_scores
- * a slice at a time (`seq`), so that progress shows and no transaction holds a million rows. Rows
- * live only while their run does; unlogged, as a crash just means the run is started again.
- */
-export const scoringRunResults = pgTable(
-  "scoring_run_results",
-  {
-    runId: uuid("run_id").notNull(),
-    seq: bigint("seq", { mode: "number" }).notNull(),
-    contactId: uuid("contact_id").notNull(),
-    fit: doublePrecision("fit").notNull(),
-    engagement: doublePrecision("engagement").notNull(),
-    fitThreshold: doublePrecision("fit_threshold").notNull(),
-    engagementThreshold: doublePrecision("engagement_threshold").notNull(),
-    segment: text("segment"),
-    meetsThresholds: boolean("meets_thresholds").notNull(),
-    qualifyingAction: text("qualifying_action"),
-  },
-  (t) => [primaryKey({ columns: [t.runId, t.seq] })],
-);

@@ -1,21 +1,27 @@
 import "server-only";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client";
 import { accounts, contacts, contactScores, engagementEvents, mqlRecords, scoringModelVersions, users } from "../../db/schema";
+import { descNullsLast } from "../../db/sql-helpers";
 import { explainScores } from "../scoring/explain";
+import { loadPublishedModel } from "../scoring/published-model";
+import { scoringEventsFor } from "../scoring/scoring-events";
 import { describeEvent } from "../timeline/describe-event";
 
-const SCORING_WINDOW_DAYS = 730;
+const scoredBy = alias(scoringModelVersions, "scored_by");
 
 /**
- * A contact as the API returns it: profile, account, stage, stored scores with the breakdown of
- * the published model, the open MQL record and the latest events.
+ * A contact as the API returns it: profile, account, stage, stored scores (with the version that
+ * produced them) and their breakdown under the published model, the open MQL record and the
+ * latest events.
  */
 export async function getContactProfile(db: Database, ref: { id?: string; email?: string }) {
   const [row] = await db
-    .select({ contact: contacts, scores: contactScores, account: accounts, ownerEmail: users.email })
+    .select({ contact: contacts, scores: contactScores, scoredByVersion: scoredBy.version, account: accounts, ownerEmail: users.email })
     .from(contacts)
     .innerJoin(contactScores, eq(contactScores.contactId, contacts.id))
+    .leftJoin(scoredBy, eq(scoredBy.id, contactScores.modelVersionId))
     .leftJoin(accounts, eq(accounts.id, contacts.accountId))
     .leftJoin(users, eq(users.id, contacts.ownerId))
     .where(ref.id ? eq(contacts.id, ref.id) : eq(contacts.email, ref.email!.toLowerCase()))
@@ -23,25 +29,21 @@ export async function getContactProfile(db: Database, ref: { id?: string; email?
   if (!row) return null;
   const { contact, scores, account } = row;
   const now = new Date();
-  const [model] = await db
-    .select()
-    .from(scoringModelVersions)
-    .where(eq(scoringModelVersions.status, "published"))
-    .orderBy(desc(scoringModelVersions.publishedAt))
-    .limit(1);
+  const model = await loadPublishedModel(db);
   const [openRecord] = await db
     .select()
     .from(mqlRecords)
     .where(and(eq(mqlRecords.contactId, contact.id), inArray(mqlRecords.status, ["mql", "sal", "sql", "opportunity"])))
     .orderBy(desc(mqlRecords.mqlAt))
     .limit(1);
-  const events = await db
+  const recentEvents = await db
     .select({ id: engagementEvents.id, type: engagementEvents.type, occurredAt: engagementEvents.occurredAt, source: engagementEvents.source, externalId: engagementEvents.externalId, properties: engagementEvents.properties })
     .from(engagementEvents)
-    .where(and(eq(engagementEvents.contactId, contact.id), sql`${engagementEvents.occurredAt} >= ${new Date(now.getTime() - SCORING_WINDOW_DAYS * 86_400_000).toISOString()}::timestamptz`))
-    .orderBy(desc(engagementEvents.occurredAt), desc(engagementEvents.id))
-    .limit(5000);
-  const explanation = model ? explainScores({ subject: { ...contact, account }, events, model: model.definition, at: now }) : null;
+    .where(eq(engagementEvents.contactId, contact.id))
+    .orderBy(descNullsLast(engagementEvents.occurredAt), descNullsLast(engagementEvents.id))
+    .limit(20);
+  const events = await scoringEventsFor(db, { contactId: contact.id, models: [model.definition], at: now });
+  const explanation = explainScores({ subject: { ...contact, account }, events, model: model.definition, at: now });
 
   return {
     id: contact.id,
@@ -68,7 +70,7 @@ export async function getContactProfile(db: Database, ref: { id?: string; email?
       fit: scores.fitScore,
       engagement: scores.engagementScore,
       scoredAt: scores.scoredAt,
-      modelVersion: model?.version ?? null,
+      modelVersion: row.scoredByVersion ?? null,
       breakdown: explanation
         ? {
             at: explanation.at,
@@ -82,6 +84,6 @@ export async function getContactProfile(db: Database, ref: { id?: string; email?
         : null,
     },
     openMqlRecord: openRecord ?? null,
-    recentEvents: events.slice(0, 20).map((e) => ({ ...e, description: describeEvent(e) })),
+    recentEvents: recentEvents.map((e) => ({ ...e, description: describeEvent(e) })),
   };
 }

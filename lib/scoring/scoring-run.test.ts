@@ -20,9 +20,9 @@ async function publish(definition: ScoringModelDefinition, version: number) {
   return row!;
 }
 
-async function run(modelVersionId: string, sliceSize = 2) {
+async function run(modelVersionId: string) {
   const [created] = await handle.db.insert(scoringRuns).values({ modelVersionId, reason: "publish" }).returning();
-  return executeScoringRun(handle.db, created!.id, { sliceSize });
+  return executeScoringRun(handle.db, created!.id);
 }
 
 const scoresOf = async (id: string) => (await handle.db.select().from(contactScores).where(eq(contactScores.contactId, id)))[0]!;
@@ -49,10 +49,11 @@ afterAll(async () => {
 });
 
 describe("a scoring run", () => {
-  it("rescores every contact in slices, records its progress and designates who now qualifies", async () => {
+  it("rescores every contact, records its progress and designates who now qualifies", async () => {
     const [defaultVersion] = await handle.db.select().from(scoringModelVersions).where(eq(scoringModelVersions.status, "published"));
     const result = await run(defaultVersion!.id);
-    expect(result).toMatchObject({ status: "completed", totalContacts: 5, processedContacts: 5, error: null });
+    expect(result).toMatchObject({ status: "completed", phase: null, totalContacts: 5, error: null });
+    expect(result.processedCandidates).toBe(result.candidateMqls);
     // Ada's demo request qualifies her at once (fit 45 ≥ 35). Bo's webinar, form and reply come to
     // about 33: below the engagement threshold of 40.
     const ada = await scoresOf(ids.ada!);
@@ -67,8 +68,27 @@ describe("a scoring run", () => {
     expect(result.designatedMqls).toBe(records.length);
     const [stage] = await handle.db.select({ stage: contacts.stage }).from(contacts).where(eq(contacts.id, ids.ada!));
     expect(stage!.stage).toBe("mql");
-    const [left] = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from scoring_run_results`));
+    // The working tables are gone, and contact_scores is whole, with the migrations' indexes and keys.
+    const [left] = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from pg_tables where tablename ~ '^(scoring_run|contact_scores)_[0-9a-f]{32}$'`));
     expect(left!.n).toBe(0);
+    const structure = rowsOf<{ name: string }>(
+      await handle.db.execute(sql`
+        select indexname as name from pg_indexes where tablename = 'contact_scores'
+        union all select conname from pg_constraint where conrelid = 'contact_scores'::regclass and contype in ('f', 'p')
+        order by 1`),
+    ).map((r) => r.name);
+    expect(structure).toEqual([
+      "contact_scores_activity_idx",
+      "contact_scores_contact_id_contacts_id_fk",
+      "contact_scores_engagement_idx",
+      "contact_scores_fit_idx",
+      "contact_scores_model_version_id_scoring_model_versions_id_fk",
+      "contact_scores_pkey",
+      "contact_scores_pkey",
+    ]);
+    // New contacts still get their scores row (the trigger writes to the swapped-in table).
+    const late = await insertContact(handle.db, { email: "late@northwind.io" });
+    expect(await scoresOf(late.id)).toMatchObject({ fitScore: 0 });
   });
 
   it("is idempotent: running again changes nothing and designates no one twice", async () => {
@@ -83,7 +103,7 @@ describe("a scoring run", () => {
     // Version 2 doubles the points of a page view: Cy's blog visit now counts 2.
     const v2 = await publish({ ...DEFAULT_MODEL, engagementRules: DEFAULT_MODEL.engagementRules.map((r) => (r.id === "page" ? { ...r, points: 2 } : r)) }, 2);
     const result = await run(v2.id);
-    expect(result.changedContacts).toBe(5); // every row now names version 2
+    expect(result.changedContacts).toBe(6); // every row (the five, and the one added since) now names version 2
     const cy = await scoresOf(ids.cy!);
     expect(cy).toMatchObject({ modelVersionId: v2.id });
     expect(cy.engagementScore).toBeCloseTo(2 * Math.pow(0.5, 1 / 30), 3);

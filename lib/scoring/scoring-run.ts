@@ -6,12 +6,12 @@ import { designateMqls } from "../lifecycle/designate-mqls";
 import { scoringModelDefinitionSchema } from "./model-schema";
 import type { ScoringModel } from "./published-model";
 import type { MqlCandidate } from "./rescore-contacts";
+import { swapInContactScores } from "./swap-contact-scores";
 import { scoreContactsSql } from "./sql/score-contacts-sql";
 
 const DAY_MS = 86_400_000;
-
-/** Contacts applied per slice: progress moves in these steps, and no transaction holds more. */
-export const RUN_SLICE = 10_000;
+/** Candidates designated per pass, so that progress moves while thousands become MQLs. */
+const DESIGNATION_SLICE = 500;
 
 async function modelOf(db: Database, versionId: string): Promise<ScoringModel> {
   const [row] = await db.select().from(scoringModelVersions).where(eq(scoringModelVersions.id, versionId));
@@ -19,97 +19,119 @@ async function modelOf(db: Database, versionId: string): Promise<ScoringModel> {
   return { id: row.id, version: row.version, definition: scoringModelDefinitionSchema.parse(row.definition) };
 }
 
-/**
- * Step 1: every contact's scores at the run's instant, in one statement — one pass over the
- * events table, grouped by contact — into the run's working rows, numbered for slicing.
- */
-async function computeAll(db: Database, run: ScoringRun, model: ScoringModel, at: Date): Promise<number> {
-  return db.transaction(async (tx) => {
-    // A million groups of aggregates: let the hash aggregate work in memory. JIT pays off here.
-    await tx.execute(sql`set local work_mem = '256MB'`);
-    await tx.execute(sql`set local jit = on`);
-    await tx.execute(sql`delete from scoring_run_results where run_id = ${run.id}::uuid`);
-    const [row] = rowsOf<{ n: number }>(
-      await tx.execute(sql`
-        with inserted as (
-          insert into scoring_run_results (run_id, seq, contact_id, fit, engagement, fit_threshold, engagement_threshold, segment, meets_thresholds, qualifying_action)
-          select ${run.id}::uuid, row_number() over (order by s.contact_id), s.contact_id, s.fit, s.engagement, s.fit_threshold,
-                 s.engagement_threshold, s.segment, s.meets_thresholds, s.qualifying_action
-          from (${scoreContactsSql({ model: model.definition, at })}) s
-          returning 1
-        )
-        select count(*)::int as n from inserted`),
-    );
-    return row?.n ?? 0;
-  });
+const tableNames = (runId: string) => {
+  const suffix = runId.replace(/-/g, "");
+  return { computed: `scoring_run_${suffix}`, next: `contact_scores_${suffix}` };
+};
+
+async function setPhase(db: Database, runId: string, values: Partial<typeof scoringRuns.$inferInsert>) {
+  await db.update(scoringRuns).set(values).where(eq(scoringRuns.id, runId));
 }
 
 /**
- * Step 2, one slice: stores the scores that changed — unless the contact was rescored after the
- * run's instant (an event arrived meanwhile: that newer score stands) — and returns the contacts
- * the MQL rule now qualifies.
+ * Step 1: every contact's scores at the run's instant in one statement — one pass over the events
+ * table, grouped by contact, in parallel where the server allows (CREATE TABLE AS can use
+ * parallel workers; INSERT … SELECT cannot) — into an unlogged working table of the run.
  */
-async function applySlice(db: Database, run: ScoringRun, model: ScoringModel, at: Date, from: number, to: number) {
-  const slice = sql`select * from scoring_run_results where run_id = ${run.id}::uuid and seq > ${from} and seq <= ${to}`;
-  const [written] = rowsOf<{ n: number }>(
+async function computeAll(db: Database, table: string, model: ScoringModel, at: Date): Promise<number> {
+  await db.transaction(async (tx) => {
+    // A million groups of aggregates: let the hash aggregate work in memory. JIT pays off here.
+    await tx.execute(sql`set local work_mem = '256MB'`);
+    await tx.execute(sql`set local jit = on`);
+    await tx.execute(sql.raw(`drop table if exists ${table}`));
+    await tx.execute(sql`create unlogged table ${sql.raw(table)} as ${scoreContactsSql({ model: model.definition, at })}`);
+  });
+  const [row] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from ${sql.raw(table)}`));
+  return row?.n ?? 0;
+}
+
+/**
+ * Step 2: the new contact_scores, built in bulk beside the live one — the computed scores with
+ * each contact's activity facts, its indexes sorted once — then swapped in. Rewriting a million
+ * rows in place would cost a random index insertion per row per index and far more WAL.
+ */
+async function buildScores(db: Database, tables: { computed: string; next: string }, model: ScoringModel, at: Date): Promise<number> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set local maintenance_work_mem = '256MB'`);
+    await tx.execute(sql.raw(`drop table if exists ${tables.next}`));
+    // Same columns, defaults and NOT NULLs as the live table; indexes come after the rows.
+    await tx.execute(sql.raw(`create table ${tables.next} (like contact_scores including defaults)`));
+    await tx.execute(sql`
+      insert into ${sql.raw(tables.next)}
+      select s.contact_id,
+             coalesce(x.fit, s.fit_score)::real as fit_score,
+             coalesce(x.engagement, s.engagement_score)::real as engagement_score,
+             (case when x.contact_id is null then s.model_version_id else ${model.id}::uuid end) as model_version_id,
+             (case when x.contact_id is null then s.scored_at else ${at.toISOString()}::timestamptz end) as scored_at,
+             s.last_activity_at, s.unsubscribed_at
+      from contact_scores s left join ${sql.raw(tables.computed)} x on x.contact_id = s.contact_id`);
+  });
+  // Planner statistics before the table goes live: a fresh table has none.
+  await db.execute(sql.raw(`analyze ${tables.next}`));
+  const [row] = rowsOf<{ n: number }>(
     await db.execute(sql`
-      with x as (${slice}), written as (
-        update contact_scores s set fit_score = x.fit, engagement_score = x.engagement, model_version_id = ${model.id}::uuid, scored_at = ${at.toISOString()}::timestamptz
-        from x
-        where s.contact_id = x.contact_id
-          and (s.scored_at is null or s.scored_at <= ${at.toISOString()}::timestamptz)
-          and (s.fit_score is distinct from x.fit::real or s.engagement_score is distinct from x.engagement::real or s.model_version_id is distinct from ${model.id}::uuid)
-        returning 1
-      )
-      select count(*)::int as n from written`),
+      select count(*)::int as n from ${sql.raw(tables.next)} n join contact_scores s using (contact_id)
+      where n.fit_score is distinct from s.fit_score or n.engagement_score is distinct from s.engagement_score or n.model_version_id is distinct from s.model_version_id`),
   );
+  await swapInContactScores(db, { next: tables.next, at });
+  return row?.n ?? 0;
+}
+
+/** Step 3: the contacts the MQL rule now qualifies, designated a slice at a time. */
+async function designateQualified(db: Database, runId: string, table: string, model: ScoringModel, at: Date): Promise<number> {
   const cooledSince = new Date(at.getTime() - model.definition.halfLifeDays * DAY_MS).toISOString();
   const candidates = rowsOf<MqlCandidate>(
     await db.execute(sql`
       select x.contact_id, x.fit, x.engagement, x.fit_threshold, x.engagement_threshold, x.segment, x.meets_thresholds, x.qualifying_action, c.stage
-      from (${slice}) x join contacts c on c.id = x.contact_id
+      from ${sql.raw(table)} x join contacts c on c.id = x.contact_id
       where (x.meets_thresholds or x.qualifying_action is not null)
-        and (c.stage = 'lead' or (c.stage = 'recycled' and c.stage_changed_at <= ${cooledSince}::timestamptz))`),
+        and (c.stage = 'lead' or (c.stage = 'recycled' and c.stage_changed_at <= ${cooledSince}::timestamptz))
+      order by x.contact_id`),
   );
-  return { changed: written?.n ?? 0, candidates };
+  await setPhase(db, runId, { phase: "designating", candidateMqls: candidates.length });
+  let designated = 0;
+  for (let i = 0; i < candidates.length; i += DESIGNATION_SLICE) {
+    designated += (await designateMqls(db, candidates.slice(i, i + DESIGNATION_SLICE), { model, at })).length;
+    await setPhase(db, runId, { designatedMqls: designated, processedCandidates: Math.min(candidates.length, i + DESIGNATION_SLICE) });
+  }
+  return designated;
+}
+
+async function dropWorkingTables(db: Database, runId: string) {
+  const { computed, next } = tableNames(runId);
+  await db.execute(sql.raw(`drop table if exists ${computed}`));
+  await db.execute(sql.raw(`drop table if exists ${next}`));
 }
 
 /**
- * Rescores every contact under the run's model version (PRODUCT.md §5: on publish, and daily
- * for decay): computes all scores in one pass, then applies them a slice at a time, designating
- * the contacts that now qualify, and records progress after each slice. Started again after a
- * failure or a crash, it simply starts over: rescoring is idempotent.
+ * Rescores every contact under the run's model version (PRODUCT.md §5: on publish, and daily for
+ * decay): computes all scores in one pass over the events, writes them as a new contact_scores
+ * swapped in for the old (keeping any contact rescored meanwhile), then designates the contacts
+ * that now qualify. Its phases and counts are recorded for the progress bar. Started again after
+ * a failure or a crash, it starts over: rescoring is idempotent.
  */
-export async function executeScoringRun(db: Database, runId: string, { sliceSize = RUN_SLICE }: { sliceSize?: number } = {}): Promise<ScoringRun> {
+export async function executeScoringRun(db: Database, runId: string): Promise<ScoringRun> {
   const at = new Date();
   const [run] = await db
     .update(scoringRuns)
-    .set({ status: "running", startedAt: at, scoredAt: at, processedContacts: 0, changedContacts: 0, designatedMqls: 0, error: null })
+    .set({ status: "running", phase: "computing", startedAt: at, scoredAt: at, totalContacts: null, changedContacts: 0, candidateMqls: null, processedCandidates: 0, designatedMqls: 0, error: null, finishedAt: null })
     .where(eq(scoringRuns.id, runId))
     .returning();
   if (!run) throw new Error(`No scoring run ${runId}`);
+  const tables = tableNames(run.id);
   try {
     const model = await modelOf(db, run.modelVersionId);
-    const total = await computeAll(db, run, model, at);
-    await db.update(scoringRuns).set({ totalContacts: total }).where(eq(scoringRuns.id, run.id));
-    let changed = 0;
-    let designated = 0;
-    for (let from = 0; from < total; from += sliceSize) {
-      const to = Math.min(total, from + sliceSize);
-      const slice = await applySlice(db, run, model, at, from, to);
-      changed += slice.changed;
-      if (slice.candidates.length) designated += (await designateMqls(db, slice.candidates, { model, at })).length;
-      await db.update(scoringRuns).set({ processedContacts: to, changedContacts: changed, designatedMqls: designated }).where(eq(scoringRuns.id, run.id));
-    }
-    await db.execute(sql`delete from scoring_run_results where run_id = ${run.id}::uuid`);
-    const [done] = await db.update(scoringRuns).set({ status: "completed", finishedAt: new Date() }).where(eq(scoringRuns.id, run.id)).returning();
+    const total = await computeAll(db, tables.computed, model, at);
+    await setPhase(db, run.id, { phase: "writing", totalContacts: total });
+    const changed = await buildScores(db, tables, model, at);
+    await setPhase(db, run.id, { changedContacts: changed });
+    await designateQualified(db, run.id, tables.computed, model, at);
+    await dropWorkingTables(db, run.id);
+    const [done] = await db.update(scoringRuns).set({ status: "completed", phase: null, finishedAt: new Date() }).where(eq(scoringRuns.id, run.id)).returning();
     return done!;
   } catch (error) {
-    await db
-      .update(scoringRuns)
-      .set({ status: "failed", finishedAt: new Date(), error: (error as Error).message.slice(0, 2000) })
-      .where(eq(scoringRuns.id, run.id));
-    await db.execute(sql`delete from scoring_run_results where run_id = ${run.id}::uuid`);
+    await setPhase(db, run.id, { status: "failed", finishedAt: new Date(), error: (error as Error).message.slice(0, 2000) });
+    await dropWorkingTables(db, run.id).catch(() => {});
     throw error;
   }
 }

@@ -1,115 +1,79 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/app-shell/app-shell";
+import { ModelSummary } from "@/components/scoring/model-summary";
+import { NewDraftButton } from "@/components/scoring/new-draft-button";
+import { ScoringRunProgress } from "@/components/scoring/scoring-run-progress";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { getPublishedModel, listModelVersions } from "@/db/queries/scoring-models";
+import { getPublishedModel, listModelVersions, listScoringRuns } from "@/db/queries/scoring-models";
 import { requirePermission } from "@/lib/auth/session";
 import { humanizeValue, shortDate } from "@/lib/format";
-import type { FitRule } from "@/lib/scoring/model-schema";
+import { scoringModelDefinitionSchema } from "@/lib/scoring/model-schema";
+import { uuidSchema } from "@/lib/validation/common";
 
 export const metadata: Metadata = { title: "Scoring model" };
 
-function describeFitCondition(rule: FitRule): string {
-  const field = rule.field.replace("account.", "account ").replace(/([A-Z])/g, " $1").toLowerCase();
-  switch (rule.operator) {
-    case "equals":
-      return `${field} is ${rule.value}`;
-    case "in":
-      return `${field} is one of ${rule.values.map(humanizeValue).join(", ")}`;
-    case "contains":
-      return `${field} contains ${rule.values.join(" or ")}`;
-    case "contains_word":
-      return `${field} has the word ${rule.values.join(" or ")}`;
-    case "range":
-      return rule.min !== null && rule.max !== null
-        ? `${field} between ${rule.min.toLocaleString("en")} and ${rule.max.toLocaleString("en")}`
-        : rule.min !== null
-          ? `${field} ≥ ${rule.min.toLocaleString("en")}`
-          : `${field} ≤ ${rule.max!.toLocaleString("en")}`;
-    case "is_true":
-      return field;
-  }
-}
+const STATUS_VARIANT = { published: "success", draft: "warning", archived: "secondary" } as const;
 
-function Points({ n }: { n: number }) {
-  return <span className={n < 0 ? "text-destructive" : ""}>{n > 0 ? `+${n}` : n}</span>;
-}
-
-export default async function ScoringPage() {
+export default async function ScoringPage({ searchParams }: { searchParams: Promise<{ run?: string }> }) {
   await requirePermission("model:edit");
-  const [model, versions] = await Promise.all([getPublishedModel(), listModelVersions()]);
-  if (!model) {
-    return <PageHeader title="Scoring model" description="No published model yet." />;
-  }
-  const d = model.definition;
+  const [model, versions, runs] = await Promise.all([getPublishedModel(), listModelVersions(), listScoringRuns({ limit: 1 })]);
+  const asked = uuidSchema.safeParse((await searchParams).run);
+  const latest = runs[0];
+  // The run just started by a publish, or one still going, or one that finished in the last hour.
+  const shownRun = asked.success
+    ? { id: asked.data, reason: latest?.run.id === asked.data ? latest.run.reason : "publish" }
+    : latest && (latest.run.status === "queued" || latest.run.status === "running" || Date.now() - (latest.run.finishedAt?.getTime() ?? 0) < 3_600_000)
+      ? { id: latest.run.id, reason: latest.run.reason }
+      : null;
+  const drafts = versions.filter((v) => v.status === "draft");
+  if (!model) return <PageHeader title="Scoring model" description="No published model yet." />;
+  const definition = scoringModelDefinitionSchema.parse(model.definition);
   return (
     <>
       <PageHeader
         title="Scoring model"
-        description={`v${model.version} · ${model.name} · published ${shortDate(model.publishedAt)} · engagement half-life ${d.halfLifeDays} days`}
+        description={`v${model.version} · ${model.name} · published ${shortDate(model.publishedAt)}`}
+        actions={<NewDraftButton>New draft from v{model.version}</NewDraftButton>}
       />
-      <div className="grid gap-6 p-6 lg:p-8 2xl:grid-cols-2">
-        <Card className="overflow-hidden">
-          <CardHeader>
-            <CardTitle>Fit rules</CardTitle>
-            <CardDescription>Points for who the contact is and where they work; the total is clamped to 0–100.</CardDescription>
-          </CardHeader>
-          <Table>
-            <TableHeader>
-              <TableRow className="hover:bg-transparent">
-                <TableHead>Rule</TableHead>
-                <TableHead>When</TableHead>
-                <TableHead className="text-right">Points</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {d.fitRules.map((r) => (
-                <TableRow key={r.id}>
-                  <TableCell className="font-medium">{r.label}</TableCell>
-                  <TableCell className="text-muted-foreground">{describeFitCondition(r)}</TableCell>
-                  <TableCell className="text-right tabular-nums">
-                    <Points n={r.points} />
-                  </TableCell>
-                </TableRow>
+      <div className="space-y-6 p-6 lg:p-8">
+        {shownRun ? (
+          <Card>
+            <CardContent className="pt-5">
+              <ScoringRunProgress runId={shownRun.id} reason={shownRun.reason} />
+            </CardContent>
+          </Card>
+        ) : null}
+        {drafts.length ? (
+          <Card>
+            <CardHeader>
+              <CardTitle>Drafts</CardTitle>
+            </CardHeader>
+            <CardContent className="space-y-2">
+              {drafts.map((d) => (
+                <div key={d.id} className="flex flex-wrap items-center justify-between gap-3 rounded-md border px-3 py-2">
+                  <div>
+                    <p className="font-medium">
+                      v{d.version} · {d.name}
+                    </p>
+                    <p className="text-xs text-muted-foreground">
+                      Started {shortDate(d.createdAt)}
+                      {d.createdBy ? ` by ${d.createdBy}` : ""}
+                    </p>
+                  </div>
+                  <Button asChild variant="outline" size="sm">
+                    <Link href={`/scoring/${d.id}`}>Continue editing</Link>
+                  </Button>
+                </div>
               ))}
-            </TableBody>
-          </Table>
-        </Card>
+            </CardContent>
+          </Card>
+        ) : null}
+        <ModelSummary model={definition} />
         <Card className="overflow-hidden">
-          <CardHeader>
-            <CardTitle>Engagement rules</CardTitle>
-            <CardDescription>Points per event, halved every half-life, capped per rule; the total is clamped to 0–100.</CardDescription>
-          </CardHeader>
-          <Table>
-            <TableHeader>
-              <TableRow className="hover:bg-transparent">
-                <TableHead>Rule</TableHead>
-                <TableHead>Event</TableHead>
-                <TableHead className="text-right">Points</TableHead>
-                <TableHead className="text-right">Cap</TableHead>
-                <TableHead className="text-right">Half-life</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {d.engagementRules.map((r) => (
-                <TableRow key={r.id}>
-                  <TableCell className="font-medium">{r.label}</TableCell>
-                  <TableCell className="text-muted-foreground">
-                    {r.eventType}
-                    {r.filters.map((f) => ` · ${f.property} ${f.operator} ${f.value}`).join("")}
-                  </TableCell>
-                  <TableCell className="text-right tabular-nums">
-                    <Points n={r.points} />
-                  </TableCell>
-                  <TableCell className="text-right tabular-nums">{r.cap}</TableCell>
-                  <TableCell className="text-right tabular-nums">{r.halfLifeDays ?? d.halfLifeDays} d</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Card>
-        <Card className="overflow-hidden 2xl:col-span-2">
           <CardHeader>
             <CardTitle>Versions</CardTitle>
           </CardHeader>
@@ -120,17 +84,31 @@ export default async function ScoringPage() {
                 <TableHead>Name</TableHead>
                 <TableHead>Status</TableHead>
                 <TableHead>Published</TableHead>
+                <TableHead className="text-right">Compare</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
               {versions.map((v) => (
                 <TableRow key={v.id}>
-                  <TableCell className="font-medium">v{v.version}</TableCell>
+                  <TableCell className="font-medium">
+                    <Link href={`/scoring/${v.id}`} className="hover:underline">
+                      v{v.version}
+                    </Link>
+                  </TableCell>
                   <TableCell>{v.name}</TableCell>
                   <TableCell>
-                    <Badge variant={v.status === "published" ? "success" : "secondary"}>{humanizeValue(v.status)}</Badge>
+                    <Badge variant={STATUS_VARIANT[v.status]}>{humanizeValue(v.status)}</Badge>
                   </TableCell>
-                  <TableCell className="text-muted-foreground">{shortDate(v.publishedAt)}</TableCell>
+                  <TableCell className="text-muted-foreground">
+                    {v.publishedAt ? `${shortDate(v.publishedAt)}${v.publishedBy ? ` by ${v.publishedBy}` : ""}` : "—"}
+                  </TableCell>
+                  <TableCell className="text-right">
+                    {v.id !== model.id ? (
+                      <Link href={`/scoring/compare?from=${model.version}&to=${v.version}`} className="text-sm text-primary hover:underline">
+                        with v{model.version}
+                      </Link>
+                    ) : null}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { ScoringModelDefinition } from "../model-schema";
 import { actionFlagOf, engagementAggregatesSql, engagementTotalSql, scoredEventsSql } from "./engagement-sql";
-import { fitScoreSql } from "./fit-sql";
+import { EMAIL_DOMAIN_LATERAL, fitScoreSql } from "./fit-sql";
 
 /** One contact's scores at an instant, and what the MQL rule makes of them. */
 export type ScoredContactRow = {
@@ -52,6 +52,7 @@ export function scoreContactsSql({ model, at, contactIds }: { model: ScoringMode
              ${override((s) => sql`${s.value}`, sql`null::text`)} as segment,
              g.*
       from contacts c
+      ${EMAIL_DOMAIN_LATERAL}
       left join accounts a on a.id = c.account_id
       left join (select e.contact_id as grouped_contact_id, ${engagementAggregatesSql(model)} from ${events} group by e.contact_id) g
         on g.grouped_contact_id = c.id

@@ -26,7 +26,7 @@ const FUNCTIONS = ["marketing", "sales", "engineering", "it", "finance", null];
 const REGIONS = ["North America", "EMEA", "APAC", "LATAM", "emea", null];
 const COUNTRIES = ["US", "DE", "JP", "BR", "FR", null];
 const SOURCES = ["organic", "paid_search", "webinar", "referral", null];
-const DOMAINS = ["northwind.io", "gmail.com", "globex.test", "leadforge.io", "initech.co.uk", "yahoo.com"];
+const DOMAINS = ["northwind.io", "gmail.com", "globex.test", "leadforge.io", "initech.co.uk", "yahoo.com", "www.umbrella.test"];
 const INDUSTRIES = ["Software", "software", "Healthcare", "Financial Services", "Manufacturing", null];
 const TECHNOLOGIES = ["Salesforce", "HubSpot", "Slack", "Google Analytics", "Marketo Engage", "Zoom"];
 const EVENT_TYPES = ["page_view", "email_open", "email_click", "form_submit", "demo_request", "webinar_attended", "unsubscribe", "meeting"];
@@ -39,7 +39,7 @@ const TEXT_VALUES: Partial<Record<(typeof FIT_FIELDS)[number], readonly (string 
   country: COUNTRIES,
   region: REGIONS,
   source: SOURCES,
-  emailDomain: DOMAINS,
+  emailDomain: [...DOMAINS, "umbrella.test"],
   "account.industry": INDUSTRIES,
   "account.country": COUNTRIES,
   "account.region": REGIONS,

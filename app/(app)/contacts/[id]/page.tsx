@@ -29,9 +29,6 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: row ? fullName(row.contact) : "Contact" };
 }
 
-/** Events older than this add less than 0.1% of their points at any half-life the editor allows. */
-const SCORING_WINDOW_DAYS = 730;
-
 export default async function ContactPage({ params }: { params: Params }) {
   await requirePermission("contacts:read");
   const id = uuidSchema.safeParse((await params).id);
@@ -41,17 +38,16 @@ export default async function ContactPage({ params }: { params: Params }) {
   const { contact, scores, account, owner } = row;
 
   const now = new Date();
-  const [history, mqls, model, events, campaignName] = await Promise.all([
+  const [history, mqls, model, campaignName] = await Promise.all([
     listStageHistory({ contactId: contact.id }),
     listMqlRecordsForContact({ contactId: contact.id }),
     getPublishedModel(),
-    listScoringEvents({ contactId: contact.id, since: new Date(now.getTime() - SCORING_WINDOW_DAYS * 86_400_000) }),
     contact.campaignId ? getCampaignName({ id: contact.campaignId }) : Promise.resolve(null),
   ]);
   const explanation = model
     ? explainScores({
         subject: { ...contact, account },
-        events,
+        events: await listScoringEvents({ contactId: contact.id, models: [model.definition], at: now }),
         model: model.definition,
         at: now,
       })
@@ -101,7 +97,7 @@ export default async function ContactPage({ params }: { params: Params }) {
         </Card>
         <div className="order-1 space-y-6 xl:order-2">
           {explanation ? (
-            <ScoreBreakdown explanation={explanation} modelVersion={model?.version} scoredAt={scores.scoredAt} />
+            <ScoreBreakdown explanation={explanation} modelVersion={row.scoresVersion ?? model?.version} scoredAt={scores.scoredAt} />
           ) : null}
           <ProfileCard contact={contact} campaignName={campaignName} />
           <AccountCard account={account} />

@@ -1,0 +1,68 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { rowsOf, type Database } from "../../db/client";
+
+const LIVE = "contact_scores";
+
+type IndexDef = { name: string; definition: string; primary: boolean };
+type ForeignKey = { name: string; definition: string };
+
+/** The live table's indexes and foreign keys, read from the catalog so the copy matches the migrations exactly. */
+async function liveStructure(db: Database): Promise<{ indexes: IndexDef[]; foreignKeys: ForeignKey[] }> {
+  const indexes = rowsOf<IndexDef>(
+    await db.execute(sql`
+      select c.relname as name, pg_get_indexdef(i.indexrelid) as definition, i.indisprimary as primary
+      from pg_index i join pg_class c on c.oid = i.indexrelid
+      where i.indrelid = ${LIVE}::regclass order by c.relname`),
+  );
+  const foreignKeys = rowsOf<ForeignKey>(
+    await db.execute(sql`
+      select conname as name, pg_get_constraintdef(oid) as definition
+      from pg_constraint where conrelid = ${LIVE}::regclass and contype = 'f' order by conname`),
+  );
+  return { indexes, foreignKeys };
+}
+
+/** A temporary name for the copy's index or constraint, renamed to `name` once the copy is live. */
+const nextName = (name: string) => `${name.slice(0, 50)}__next`;
+
+/**
+ * Makes `next` (a full copy of contact_scores with new scores) the live contact_scores.
+ *
+ * Indexes are built on the copy first, sorted in one pass each. Then, in one short transaction
+ * that blocks writers but not readers until the final rename: rows the live table rescored after
+ * `at` (an event arrived during the run) and contacts created since are copied over, rows of
+ * contacts deleted since are dropped, and the tables trade places, with the migrations' index and
+ * constraint names. The foreign keys are checked after, without blocking anyone.
+ */
+export async function swapInContactScores(db: Database, { next, at }: { next: string; at: Date }): Promise<void> {
+  const { indexes, foreignKeys } = await liveStructure(db);
+  const table = sql.raw(next);
+  for (const index of indexes) {
+    if (index.primary) await db.execute(sql`alter table ${table} add constraint ${sql.raw(nextName(index.name))} primary key (contact_id)`);
+    else {
+      const definition = index.definition.replace(/^CREATE (UNIQUE )?INDEX (\S+) ON (\S+\.)?contact_scores /, (_m, unique = "", name: string, schema = "") => `CREATE ${unique}INDEX ${nextName(name)} ON ${schema}${next} `);
+      await db.execute(sql.raw(definition));
+    }
+  }
+
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`lock table ${sql.raw(LIVE)} in share row exclusive mode`);
+    await tx.execute(sql`
+      insert into ${table} select s.* from ${sql.raw(LIVE)} s
+      where s.scored_at > ${at.toISOString()}::timestamptz or not exists (select 1 from ${table} n where n.contact_id = s.contact_id)
+      on conflict (contact_id) do update set
+        fit_score = excluded.fit_score, engagement_score = excluded.engagement_score, model_version_id = excluded.model_version_id,
+        scored_at = excluded.scored_at, last_activity_at = excluded.last_activity_at, unsubscribed_at = excluded.unsubscribed_at`);
+    await tx.execute(sql`delete from ${table} n where not exists (select 1 from contacts c where c.id = n.contact_id)`);
+    for (const fk of foreignKeys) await tx.execute(sql.raw(`alter table ${next} add constraint ${nextName(fk.name)} ${fk.definition} not valid`));
+    await tx.execute(sql.raw(`drop table ${LIVE}`));
+    await tx.execute(sql.raw(`alter table ${next} rename to ${LIVE}`));
+    for (const index of indexes) {
+      if (index.primary) await tx.execute(sql.raw(`alter table ${LIVE} rename constraint ${nextName(index.name)} to ${index.name}`));
+      else await tx.execute(sql.raw(`alter index ${nextName(index.name)} rename to ${index.name}`));
+    }
+    for (const fk of foreignKeys) await tx.execute(sql.raw(`alter table ${LIVE} rename constraint ${nextName(fk.name)} to ${fk.name}`));
+  });
+  for (const fk of foreignKeys) await db.execute(sql.raw(`alter table ${LIVE} validate constraint ${fk.name}`));
+}
