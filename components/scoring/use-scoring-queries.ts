@@ -42,9 +42,11 @@ export function useScorePreviewQuery(contactId: string | null, definition: Scori
 export type ScoringRunProgress = {
   id: string;
   status: "queued" | "running" | "completed" | "failed";
+  phase: "computing" | "writing" | "designating" | null;
   totalContacts: number | null;
-  processedContacts: number;
   changedContacts: number;
+  candidateMqls: number | null;
+  processedCandidates: number;
   designatedMqls: number;
   error: string | null;
   modelVersion: number;
