@@ -7,7 +7,7 @@ import { scoringModelDefinitionSchema } from "./model-schema";
 import type { ScoringModel } from "./published-model";
 import type { MqlCandidate } from "./rescore-contacts";
 import { swapInContactScores } from "./swap-contact-scores";
-import { scoreContactsSql } from "./sql/score-contacts-sql";
+import { engagementByContactSql, scoreContactsSql } from "./sql/score-contacts-sql";
 
 const DAY_MS = 86_400_000;
 /** Candidates designated per pass, so that progress moves while thousands become MQLs. */
@@ -21,59 +21,66 @@ async function modelOf(db: Database, versionId: string): Promise<ScoringModel> {
 
 const tableNames = (runId: string) => {
   const suffix = runId.replace(/-/g, "");
-  return { computed: `scoring_run_${suffix}`, next: `contact_scores_${suffix}` };
+  return { engagement: `scoring_run_${suffix}_engagement`, computed: `scoring_run_${suffix}`, next: `contact_scores_${suffix}` };
 };
+type RunTables = ReturnType<typeof tableNames>;
+
+/** The versions whose fit rules are exactly `model`'s: their stored fit scores stand as they are. */
+async function versionsWithSameFit(db: Database, model: ScoringModel): Promise<string[]> {
+  const versions = await db.select({ id: scoringModelVersions.id, definition: scoringModelVersions.definition }).from(scoringModelVersions);
+  const rules = JSON.stringify(model.definition.fitRules);
+  return versions.filter((v) => JSON.stringify(scoringModelDefinitionSchema.safeParse(v.definition).data?.fitRules) === rules).map((v) => v.id);
+}
 
 async function setPhase(db: Database, runId: string, values: Partial<typeof scoringRuns.$inferInsert>) {
   await db.update(scoringRuns).set(values).where(eq(scoringRuns.id, runId));
 }
 
 /**
- * Step 1: every contact's scores at the run's instant in one statement — one pass over the events
- * table, grouped by contact, in parallel where the server allows (CREATE TABLE AS can use
- * parallel workers; INSERT … SELECT cannot) — into an unlogged working table of the run.
+ * Step 1: every contact's scores at the run's instant. First one pass over the events table,
+ * grouped by contact; then the contacts with their fit and the MQL rule's verdict. Each is a
+ * CREATE TABLE AS, which PostgreSQL runs on parallel workers where it can (an INSERT … SELECT
+ * never is), into unlogged working tables of the run.
  */
-async function computeAll(db: Database, table: string, model: ScoringModel, at: Date): Promise<number> {
+async function computeAll(db: Database, tables: RunTables, model: ScoringModel, at: Date): Promise<number> {
+  const sameFitAs = await versionsWithSameFit(db, model);
   await db.transaction(async (tx) => {
     // A million groups of aggregates: let the hash aggregate work in memory. JIT pays off here.
     await tx.execute(sql`set local work_mem = '256MB'`);
     await tx.execute(sql`set local jit = on`);
-    await tx.execute(sql.raw(`drop table if exists ${table}`));
-    await tx.execute(sql`create unlogged table ${sql.raw(table)} as ${scoreContactsSql({ model: model.definition, at })}`);
+    for (const table of [tables.engagement, tables.computed]) await tx.execute(sql.raw(`drop table if exists ${table}`));
+    await tx.execute(sql`create unlogged table ${sql.raw(tables.engagement)} as ${engagementByContactSql({ model: model.definition, at })}`);
+    await tx.execute(sql`
+      create unlogged table ${sql.raw(tables.computed)} as
+      ${scoreContactsSql({ model: model.definition, at, engagementFrom: sql.raw(tables.engagement), sameFitAs })}`);
   });
-  const [row] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from ${sql.raw(table)}`));
+  const [row] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from ${sql.raw(tables.computed)}`));
   return row?.n ?? 0;
 }
 
 /**
- * Step 2: the new contact_scores, built in bulk beside the live one — the computed scores with
- * each contact's activity facts, its indexes sorted once — then swapped in. Rewriting a million
- * rows in place would cost a random index insertion per row per index and far more WAL.
+ * Step 2: the new contact_scores, built in bulk beside the live one — its rows written at once,
+ * its indexes sorted once — then swapped in. Rewriting a million rows in place would cost a
+ * random index insertion per row per index and far more WAL. Returns how many scores changed.
  */
-async function buildScores(db: Database, tables: { computed: string; next: string }, model: ScoringModel, at: Date): Promise<number> {
+async function buildScores(db: Database, tables: RunTables, model: ScoringModel, at: Date): Promise<number> {
   await db.transaction(async (tx) => {
-    await tx.execute(sql`set local maintenance_work_mem = '256MB'`);
     await tx.execute(sql.raw(`drop table if exists ${tables.next}`));
     // Same columns, defaults and NOT NULLs as the live table; indexes come after the rows.
     await tx.execute(sql.raw(`create table ${tables.next} (like contact_scores including defaults)`));
     await tx.execute(sql`
-      insert into ${sql.raw(tables.next)}
-      select s.contact_id,
-             coalesce(x.fit, s.fit_score)::real as fit_score,
-             coalesce(x.engagement, s.engagement_score)::real as engagement_score,
-             (case when x.contact_id is null then s.model_version_id else ${model.id}::uuid end) as model_version_id,
-             (case when x.contact_id is null then s.scored_at else ${at.toISOString()}::timestamptz end) as scored_at,
-             s.last_activity_at, s.unsubscribed_at
-      from contact_scores s left join ${sql.raw(tables.computed)} x on x.contact_id = s.contact_id`);
+      insert into ${sql.raw(tables.next)} (contact_id, fit_score, engagement_score, model_version_id, scored_at, last_activity_at, unsubscribed_at)
+      select contact_id, fit, engagement, ${model.id}::uuid, ${at.toISOString()}::timestamptz, last_activity_at, unsubscribed_at
+      from ${sql.raw(tables.computed)}`);
   });
   // Planner statistics before the table goes live: a fresh table has none.
   await db.execute(sql.raw(`analyze ${tables.next}`));
   const [row] = rowsOf<{ n: number }>(
     await db.execute(sql`
-      select count(*)::int as n from ${sql.raw(tables.next)} n join contact_scores s using (contact_id)
-      where n.fit_score is distinct from s.fit_score or n.engagement_score is distinct from s.engagement_score or n.model_version_id is distinct from s.model_version_id`),
+      select count(*)::int as n from ${sql.raw(tables.computed)}
+      where fit::real is distinct from stored_fit or engagement::real is distinct from stored_engagement or stored_model_version_id is distinct from ${model.id}::uuid`),
   );
-  await swapInContactScores(db, { next: tables.next, at });
+  await swapInContactScores(db, { next: tables.next, maintenanceWorkMem: "256MB", at });
   return row?.n ?? 0;
 }
 
@@ -98,9 +105,7 @@ async function designateQualified(db: Database, runId: string, table: string, mo
 }
 
 async function dropWorkingTables(db: Database, runId: string) {
-  const { computed, next } = tableNames(runId);
-  await db.execute(sql.raw(`drop table if exists ${computed}`));
-  await db.execute(sql.raw(`drop table if exists ${next}`));
+  for (const table of Object.values(tableNames(runId))) await db.execute(sql.raw(`drop table if exists ${table}`));
 }
 
 /**
@@ -121,7 +126,7 @@ export async function executeScoringRun(db: Database, runId: string): Promise<Sc
   const tables = tableNames(run.id);
   try {
     const model = await modelOf(db, run.modelVersionId);
-    const total = await computeAll(db, tables.computed, model, at);
+    const total = await computeAll(db, tables, model, at);
     await setPhase(db, run.id, { phase: "writing", totalContacts: total });
     const changed = await buildScores(db, tables, model, at);
     await setPhase(db, run.id, { changedContacts: changed });

@@ -35,16 +35,20 @@ const nextName = (name: string) => `${name.slice(0, 50)}__next`;
  * contacts deleted since are dropped, and the tables trade places, with the migrations' index and
  * constraint names. The foreign keys are checked after, without blocking anyone.
  */
-export async function swapInContactScores(db: Database, { next, at }: { next: string; at: Date }): Promise<void> {
+export async function swapInContactScores(db: Database, { next, at, maintenanceWorkMem }: { next: string; at: Date; maintenanceWorkMem?: string }): Promise<void> {
   const { indexes, foreignKeys } = await liveStructure(db);
   const table = sql.raw(next);
-  for (const index of indexes) {
-    if (index.primary) await db.execute(sql`alter table ${table} add constraint ${sql.raw(nextName(index.name))} primary key (contact_id)`);
-    else {
-      const definition = index.definition.replace(/^CREATE (UNIQUE )?INDEX (\S+) ON (\S+\.)?contact_scores /, (_m, unique = "", name: string, schema = "") => `CREATE ${unique}INDEX ${nextName(name)} ON ${schema}${next} `);
-      await db.execute(sql.raw(definition));
+  await db.transaction(async (tx) => {
+    // Index builds sort in memory when they can.
+    if (maintenanceWorkMem) await tx.execute(sql.raw(`set local maintenance_work_mem = '${maintenanceWorkMem}'`));
+    for (const index of indexes) {
+      if (index.primary) await tx.execute(sql`alter table ${table} add constraint ${sql.raw(nextName(index.name))} primary key (contact_id)`);
+      else {
+        const definition = index.definition.replace(/^CREATE (UNIQUE )?INDEX (\S+) ON (\S+\.)?contact_scores /, (_m, unique = "", name: string, schema = "") => `CREATE ${unique}INDEX ${nextName(name)} ON ${schema}${next} `);
+        await tx.execute(sql.raw(definition));
+      }
     }
-  }
+  });
 
   await db.transaction(async (tx) => {
     await tx.execute(sql`lock table ${sql.raw(LIVE)} in share row exclusive mode`);

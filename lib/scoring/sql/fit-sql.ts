@@ -9,80 +9,82 @@ import { FIT_FIELD_KINDS, WORD_SEPARATORS, type FitField, type FitRule } from ".
  * data. Text compares lower-cased; stored attributes are already trimmed by the ingest schemas.
  */
 
-const COLUMN: Record<Exclude<FitField, "emailDomain" | "personalEmail">, SQL> = {
-  title: sql.raw("c.title"),
-  seniority: sql.raw("c.seniority"),
-  jobFunction: sql.raw("c.job_function"),
-  country: sql.raw("c.country"),
-  region: sql.raw("c.region"),
-  source: sql.raw("c.source"),
-  "account.industry": sql.raw("a.industry"),
-  "account.employees": sql.raw("a.employees"),
-  "account.annualRevenue": sql.raw("a.annual_revenue"),
-  "account.country": sql.raw("a.country"),
-  "account.region": sql.raw("a.region"),
-  "account.technologies": sql.raw("a.technologies"),
+/**
+ * The attributes rules read, lower-cased, in a lateral subquery `f`: the columns the model's rules
+ * use, and the email domain — `normalizeDomain(emailDomain(email))` of lib/email.ts for a stored,
+ * validated address, whose domain has no scheme or path. PostgreSQL inlines it into each rule
+ * that reads it; fencing it (OFFSET 0) would save that repetition but keep the scan of a million
+ * contacts from running in parallel, which costs more.
+ */
+const EMAIL_DOMAIN = "(case when strpos(c.email, '@') > 0 then regexp_replace(lower(split_part(c.email, '@', -1)), '^www\\.', '') else '' end)";
+
+const INPUT: Record<FitField, { column: string; expression: string }> = {
+  title: { column: "title", expression: "lower(c.title)" },
+  seniority: { column: "seniority", expression: "lower(c.seniority)" },
+  jobFunction: { column: "job_function", expression: "lower(c.job_function)" },
+  country: { column: "country", expression: "lower(c.country)" },
+  region: { column: "region", expression: "lower(c.region)" },
+  source: { column: "source", expression: "lower(c.source)" },
+  emailDomain: { column: "email_domain", expression: EMAIL_DOMAIN },
+  personalEmail: { column: "email_domain", expression: EMAIL_DOMAIN },
+  "account.industry": { column: "account_industry", expression: "lower(a.industry)" },
+  "account.employees": { column: "account_employees", expression: "a.employees::float8" },
+  "account.annualRevenue": { column: "account_annual_revenue", expression: "a.annual_revenue::float8" },
+  "account.country": { column: "account_country", expression: "lower(a.country)" },
+  "account.region": { column: "account_region", expression: "lower(a.region)" },
+  // One lower() of the array's text form: far cheaper than unnesting every account's list.
+  "account.technologies": { column: "account_technologies", expression: "lower(a.technologies::text)::text[]" },
 };
 
-/**
- * `normalizeDomain(emailDomain(email))` of lib/email.ts for the stored, validated address (whose
- * domain has no scheme or path): what follows the last @, without "www.". Computed once per
- * contact as `d.email_domain` (see `EMAIL_DOMAIN_LATERAL`); rules read that column.
- */
-export const EMAIL_DOMAIN_LATERAL = sql.raw(
-  `cross join lateral (select case when strpos(c.email, '@') > 0 then regexp_replace(lower(split_part(c.email, '@', -1)), '^www\\.', '') else '' end as email_domain) d`,
-);
-const EMAIL_DOMAIN = sql.raw("d.email_domain");
+/** `cross join lateral (…) f`: the rules' inputs for contact `c` and account `a`; goes after both in the FROM. */
+export function fitInputsLateralSql(rules: readonly FitRule[]): SQL {
+  const columns = new Map(rules.map((r) => [INPUT[r.field].column, INPUT[r.field].expression]));
+  const list = [...columns].map(([column, expression]) => `${expression} as ${column}`);
+  return sql.raw(`cross join lateral (select ${list.length ? list.join(", ") : "1 as nothing"}) f`);
+}
 
-/** WORD_SEPARATORS as a PostgreSQL regular expression (NUL cannot occur in text). */
-const SEPARATORS_SQL = sql.raw(`'${WORD_SEPARATORS.source.replace("\\x00", "\\x01")}'`);
-
-/** Every separator character, and as many spaces: `translate` does what the regular expression does for one word, far faster. */
-const SEPARATOR_CHARS = Array.from({ length: 127 }, (_, i) => String.fromCharCode(i + 1)).filter((ch) => WORD_SEPARATORS.test(ch)).join("");
-const SPACES = " ".repeat(SEPARATOR_CHARS.length);
+/** WORD_SEPARATORS as a PostgreSQL regular expression class (NUL cannot occur in text). */
+const SEPARATOR_CLASS = WORD_SEPARATORS.source.replace("\\x00", "\\x01").replace(/\+$/, "");
 
 const normalize = (v: string) => v.trim().toLowerCase();
 
-function fieldValue(field: FitField): SQL {
-  if (field === "emailDomain") return EMAIL_DOMAIN;
-  if (field === "personalEmail") throw new Error("personalEmail is a condition, not a value");
-  return COLUMN[field];
+/**
+ * One regular expression for a rule's words and phrases: each word between separators (or the
+ * ends), the words of a phrase apart by separators only — what the reference implementation's
+ * split-and-join finds. Words hold no separator, and every regex metacharacter is one, so they
+ * need no escaping.
+ */
+function wordsPattern(values: readonly string[]): string {
+  const phrases = values.map((v) => normalize(v).split(WORD_SEPARATORS).filter(Boolean).join(`${SEPARATOR_CLASS}+`));
+  return `(^|${SEPARATOR_CLASS})(${phrases.join("|")})($|${SEPARATOR_CLASS})`;
 }
 
-/** A text comparison applied to one text value `v`. */
+/** A text comparison applied to one lower-cased text value `v`. */
 function textCondition(rule: Extract<FitRule, { operator: "equals" | "in" | "contains" | "contains_word" }>, v: SQL): SQL {
-  const lowered = sql`lower(${v})`;
   switch (rule.operator) {
     case "equals":
-      return sql`${lowered} = ${normalize(rule.value)}`;
+      return sql`${v} = ${normalize(rule.value)}`;
     case "in":
-      return sql`${lowered} in (${sql.join(rule.values.map((x) => sql`${normalize(x)}`), sql`, `)})`;
+      return sql`${v} in (${sql.join(rule.values.map((x) => sql`${normalize(x)}`), sql`, `)})`;
     case "contains":
-      return sql`(${sql.join(rule.values.map((x) => sql`strpos(${lowered}, ${normalize(x)}) > 0`), sql` or `)})`;
-    case "contains_word": {
-      // A single word is found between separators however many there are; a phrase needs each
-      // run of separators collapsed to one space, as the reference implementation does.
-      const words = sql`(' ' || translate(${lowered}, ${SEPARATOR_CHARS}, ${SPACES}) || ' ')`;
-      const collapsed = sql`(' ' || regexp_replace(${lowered}, ${SEPARATORS_SQL}, ' ', 'g') || ' ')`;
-      const phrases = rule.values.map((x) => normalize(x).split(WORD_SEPARATORS).filter(Boolean));
-      return sql`(${sql.join(
-        phrases.map((p) => sql`strpos(${p.length === 1 ? words : collapsed}, ${` ${p.join(" ")} `}) > 0`),
-        sql` or `,
-      )})`;
-    }
+      return sql`(${sql.join(rule.values.map((x) => sql`strpos(${v}, ${normalize(x)}) > 0`), sql` or `)})`;
+    case "contains_word":
+      return sql`${v} ~ ${wordsPattern(rule.values)}`;
   }
 }
 
-/** Whether one fit rule holds for `c` / `a`, as SQL (never null). */
+const input = (field: FitField) => sql.raw(`f.${INPUT[field].column}`);
+
+/** Whether one fit rule holds for the contact (reading `f`), as SQL (never null). */
 export function fitRuleConditionSql(rule: FitRule): SQL {
   const kind = FIT_FIELD_KINDS[rule.field];
   if (rule.operator === "is_true") {
     if (rule.field !== "personalEmail") throw new Error(`“is true” applies to personalEmail, not ${rule.field}`);
-    return sql`(${EMAIL_DOMAIN} in (${sql.join(personalEmailDomains().map((d) => sql`${d}`), sql`, `)}))`;
+    return sql`(${input("personalEmail")} in (${sql.join(personalEmailDomains().map((d) => sql`${d}`), sql`, `)}))`;
   }
   if (rule.operator === "range") {
     if (kind !== "number") throw new Error(`A range applies to a numeric field, not ${rule.field}`);
-    const v = fieldValue(rule.field);
+    const v = input(rule.field);
     const bounds = [
       ...(rule.min === null ? [] : [sql`${v} >= ${rule.min}::float8`]),
       ...(rule.max === null ? [] : [sql`${v} <= ${rule.max}::float8`]),
@@ -90,14 +92,18 @@ export function fitRuleConditionSql(rule: FitRule): SQL {
     return sql`coalesce(${sql.join(bounds, sql` and `)}, false)`;
   }
   if (kind === "list") {
-    return sql`exists (select 1 from unnest(${fieldValue(rule.field)}) as item(v) where item.v <> '' and ${textCondition(rule, sql.raw("item.v"))})`;
+    const list = input(rule.field);
+    // Any item matches; whole-item comparisons are array operators, the others look at each item.
+    if (rule.operator === "in") return sql`coalesce(${list} && array[${sql.join(rule.values.map((x) => sql`${normalize(x)}`), sql`, `)}]::text[], false)`;
+    if (rule.operator === "equals") return sql`coalesce(${normalize(rule.value)} = any(${list}), false)`;
+    return sql`coalesce(exists (select 1 from unnest(${list}) as item(v) where item.v <> '' and ${textCondition(rule, sql.raw("item.v"))}), false)`;
   }
   if (kind !== "text") throw new Error(`${rule.operator} does not apply to ${rule.field}`);
-  const v = fieldValue(rule.field);
+  const v = input(rule.field);
   return sql`coalesce(${v} <> '' and ${textCondition(rule, v)}, false)`;
 }
 
-/** The clamped fit score of `c` / `a` under `rules`, as a float8 SQL expression. */
+/** The clamped fit score under `rules`, as a float8 SQL expression reading `fitInputsLateralSql(rules)`. */
 export function fitScoreSql(rules: readonly FitRule[]): SQL {
   if (rules.length === 0) return sql`0::float8`;
   const terms = rules.map((r) => sql`(case when ${fitRuleConditionSql(r)} then ${r.points}::float8 else 0 end)`);
