@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { rowsOf, type Database } from "../../db/client";
 import { applyStageChange, type StageChangeActor, type StageChangeOutcome } from "../lifecycle/apply-stage-change";
+import { requestNotificationEmails } from "../notifications/email-jobs";
 import { upsertContacts } from "./contacts";
 import type { StageChangeInput } from "./schemas";
 
@@ -63,6 +64,7 @@ export async function applyStageChanges(
   );
 
   const results: StageChangeResult[] = [];
+  let routed = false;
   for (const [index, change] of items.entries()) {
     const contactId = contactOf(change);
     if (!contactId) {
@@ -83,8 +85,10 @@ export async function applyStageChanges(
     else if (outcome.status === "unchanged") results.push({ index, status: "unchanged", contactId, stage: outcome.stage });
     else {
       results.push({ index, status: "changed", contactId, from: outcome.fromStage, to: change.to, historical: outcome.historical });
+      routed ||= outcome.routedRepId !== null;
       await onChanged?.(outcome, contactId);
     }
   }
+  if (routed) await requestNotificationEmails();
   return results;
 }

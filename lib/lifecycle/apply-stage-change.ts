@@ -1,8 +1,10 @@
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { contacts, contactScores, mqlRecords, stageTransitions, users, type MqlRecord, type NewMqlRecord } from "../../db/schema";
+import { accounts, contacts, contactScores, mqlRecords, stageTransitions, users, type MqlRecord, type NewMqlRecord } from "../../db/schema";
 import type { ActorType, LifecycleStage, MqlStatus } from "../../db/schema/enums";
+import { notifyNewMql } from "../notifications/notify-new-mql";
+import { RoutingState } from "../routing/routing-state";
 import { emitWebhookEvent } from "../webhooks/emit-webhook-event";
 import { planTransition, type StageChangeTarget } from "./transitions";
 
@@ -22,7 +24,7 @@ export type StageChange = {
 };
 
 export type StageChangeOutcome =
-  | { status: "changed"; fromStage: LifecycleStage; toStage: LifecycleStage; mqlRecordId: string; historical: boolean; openedRecord: boolean }
+  | { status: "changed"; fromStage: LifecycleStage; toStage: LifecycleStage; mqlRecordId: string; historical: boolean; openedRecord: boolean; routedRepId: string | null }
   | { status: "unchanged"; stage: LifecycleStage }
   | { status: "error"; error: string };
 
@@ -74,6 +76,7 @@ export async function applyStageChange(
         id: contacts.id,
         email: contacts.email,
         stage: contacts.stage,
+        ownerId: contacts.ownerId,
         accountId: contacts.accountId,
         fit: contactScores.fitScore,
         engagement: contactScores.engagementScore,
@@ -81,9 +84,17 @@ export async function applyStageChange(
         campaignId: contacts.campaignId,
         modelVersionId: contactScores.modelVersionId,
         region: contacts.region,
+        country: contacts.country,
+        firstName: contacts.firstName,
+        lastName: contacts.lastName,
+        company: accounts.name,
+        industry: accounts.industry,
+        employees: accounts.employees,
+        accountOwnerId: accounts.ownerId,
       })
       .from(contacts)
       .innerJoin(contactScores, eq(contactScores.contactId, contacts.id))
+      .leftJoin(accounts, eq(accounts.id, contacts.accountId))
       .where(eq(contacts.id, change.contactId))
       .for("update", { of: contacts });
     if (!contact) return { status: "error", error: "No such contact." } as const;
@@ -93,6 +104,7 @@ export async function applyStageChange(
     if (plan.kind === "unchanged") return { status: "unchanged", stage: contact.stage } as const;
 
     const at = change.at;
+    const historical = at.getTime() < now.getTime() - HISTORY_TOLERANCE_MS;
     const [open] = await tx
       .select()
       .from(mqlRecords)
@@ -103,6 +115,7 @@ export async function applyStageChange(
 
     let record: Pick<MqlRecord, "id"> | undefined = plan.opensRecord ? undefined : open;
     let openedRecord = false;
+    let routedRepId: string | null = null;
     const stamps: Partial<NewMqlRecord> = {};
     for (const stage of plan.passed) {
       const column = STAMP[stage];
@@ -116,6 +129,13 @@ export async function applyStageChange(
 
     if (!record && (plan.kind === "advance" || plan.kind === "requalify")) {
       // A new qualification (or a stage reported without one on file): open the handoff record.
+      // A live MQL without a named owner is routed like one the scores made; history is not.
+      const routing = !ownerId && !historical && plan.toStage === "mql" ? await RoutingState.load(tx) : null;
+      const decision = routing?.assign(
+        { region: contact.region, country: contact.country, industry: contact.industry, employees: contact.employees, accountOwnerId: contact.accountOwnerId },
+        at,
+      );
+      const repId = ownerId ?? decision?.repId ?? undefined;
       const [created] = await tx
         .insert(mqlRecords)
         .values({
@@ -132,13 +152,33 @@ export async function applyStageChange(
           segment: contact.region,
           source: contact.source,
           campaignId: contact.campaignId,
-          assignedRepId: ownerId,
-          assignedAt: ownerId ? at : undefined,
+          assignedRepId: repId,
+          assignedAt: repId ? at : undefined,
+          routingRuleId: decision?.ruleId,
+          routingReason: decision?.reason,
+          slaDueAt: decision?.slaDueAt ?? undefined,
           ...stamps,
         })
         .returning({ id: mqlRecords.id });
       record = created;
       openedRecord = true;
+      if (routing && decision) {
+        await routing.save(tx, [decision], at);
+        if (decision.repId) {
+          await notifyNewMql(tx, {
+            repId: decision.repId,
+            mqlRecordId: created!.id,
+            contact,
+            fit: contact.fit,
+            engagement: contact.engagement,
+            why: change.reason ? `reported as MQL: ${change.reason}` : "reported as MQL",
+            slaDueAt: decision.slaDueAt,
+            repTimeZone: decision.repTimeZone,
+          });
+          routedRepId = decision.repId;
+        }
+        if (!ownerId && decision.repId && !contact.ownerId) ownerId = decision.repId;
+      }
     } else if (record) {
       await tx
         .update(mqlRecords)
@@ -160,12 +200,13 @@ export async function applyStageChange(
       reason: change.reason,
       note: change.note,
     });
-    const historical = at.getTime() < now.getTime() - HISTORY_TOLERANCE_MS;
     if (!historical) {
       // Receivers hear of live changes only: importing years of CRM history must page nobody.
       // Emitted in this transaction, so a rollback announces nothing.
       const data = { contactId: contact.id, email: contact.email, mqlRecordId: record?.id ?? null, from: contact.stage, to: change.to, at: at.toISOString(), reason: change.reason ?? null };
-      if (openedRecord && plan.toStage === "mql") await emitWebhookEvent(tx, { type: "mql.created", data, occurredAt: at });
+      if (openedRecord && plan.toStage === "mql") {
+        await emitWebhookEvent(tx, { type: "mql.created", data: { ...data, assignedRepId: ownerId ?? null }, occurredAt: at });
+      }
       if (change.to === "sal") await emitWebhookEvent(tx, { type: "lead.accepted", data, occurredAt: at });
       if (change.to === "rejected") await emitWebhookEvent(tx, { type: "lead.rejected", data: { ...data, note: change.note ?? null }, occurredAt: at });
       await emitWebhookEvent(tx, { type: "stage.changed", data, occurredAt: at });
@@ -177,6 +218,7 @@ export async function applyStageChange(
       mqlRecordId: record?.id ?? "",
       historical,
       openedRecord,
+      routedRepId,
     } as const;
   });
 }

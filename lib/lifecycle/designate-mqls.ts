@@ -2,9 +2,8 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { accounts, contacts, mqlRecords, stageTransitions } from "../../db/schema";
-import { formatDueAt, fullName } from "../format";
 import { requestNotificationEmails } from "../notifications/email-jobs";
-import { notify } from "../notifications/notify";
+import { notifyNewMql } from "../notifications/notify-new-mql";
 import { RoutingState } from "../routing/routing-state";
 import type { ScoringModel } from "../scoring/published-model";
 import type { MqlCandidate } from "../scoring/rescore-contacts";
@@ -126,15 +125,16 @@ async function designateBatch(tx: Database, batch: MqlCandidate[], model: Scorin
       modelVersionId: model.id,
       reason: reason === "threshold" ? `Scores crossed the MQL threshold (${reasonDetail(candidate)})` : `Qualifying action: ${candidate.qualifying_action}`,
     });
-    const name = fullName(contact);
     if (decision.repId) {
-      await notify(tx, {
-        userId: decision.repId,
-        kind: "mql.assigned",
-        title: `New MQL: ${name}${contact.company ? ` (${contact.company})` : ""}`,
-        body: `Fit ${Math.round(fit)} · engagement ${Math.round(engagement)} · ${reason === "threshold" ? "crossed the threshold" : candidate.qualifying_action!.replace(/_/g, " ")}.${decision.slaDueAt ? ` First touch due ${formatDueAt(decision.slaDueAt, decision.repTimeZone ?? "UTC")}.` : ""}`,
-        href: `/queue?lead=${record!.id}`,
+      await notifyNewMql(tx, {
+        repId: decision.repId,
         mqlRecordId: record!.id,
+        contact,
+        fit,
+        engagement,
+        why: reason === "threshold" ? "crossed the threshold" : candidate.qualifying_action!.replace(/_/g, " "),
+        slaDueAt: decision.slaDueAt,
+        repTimeZone: decision.repTimeZone,
       });
     }
     await emitWebhookEvent(tx, {

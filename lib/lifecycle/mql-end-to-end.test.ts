@@ -6,6 +6,7 @@ import { createTestDatabase } from "@/db/test-database";
 import { insertTerritory, insertUser } from "@/db/test-fixtures";
 import { POST as postContacts } from "@/app/api/v1/contacts/route";
 import { POST as postEvents } from "@/app/api/v1/events/route";
+import { POST as postStageChanges } from "@/app/api/v1/stage-changes/route";
 import { createApiKey } from "../api-keys/store";
 import { startJobQueue, stopJobQueue } from "../jobs/queue";
 import { createWebhook } from "../webhooks/manage-webhooks";
@@ -114,5 +115,33 @@ describe("a demo request from a high-fit contact", { timeout: 60_000 }, () => {
     await new Promise((resolve) => setTimeout(resolve, 4000));
     const [row] = await handle.db.select({ id: contacts.id }).from(contacts).where(eq(contacts.email, "dana.reyes@northwind.io"));
     expect(await handle.db.select().from(mqlRecords).where(eq(mqlRecords.contactId, row!.id))).toHaveLength(1);
+  });
+});
+
+describe("an MQL reported by the CRM", { timeout: 30_000 }, () => {
+  it("is routed, with an SLA and the rep's bell, when it is live and names no owner", async () => {
+    await post(postContacts, { contacts: [{ email: "li.wei@contoso.com", firstName: "Li", lastName: "Wei", region: "North America", account: { name: "Contoso" } }] });
+    const res = await post(postStageChanges, { changes: [{ email: "li.wei@contoso.com", to: "mql", at: new Date().toISOString(), reason: "Trade show scan" }] });
+    expect((await res.json()).results[0]).toMatchObject({ status: "changed", historical: false });
+    const [row] = await handle.db.select({ id: contacts.id, ownerId: contacts.ownerId }).from(contacts).where(eq(contacts.email, "li.wei@contoso.com"));
+    const [record] = await handle.db.select().from(mqlRecords).where(eq(mqlRecords.contactId, row!.id));
+    expect(record).toMatchObject({ reason: "import", reasonDetail: "Trade show scan", assignedRepId: reps.na });
+    expect(record!.routingReason).toMatch(/^Rule “North America SDRs rule”/);
+    expect(record!.slaDueAt).not.toBeNull();
+    expect(row!.ownerId).toBe(reps.na);
+    const [bell] = await handle.db.select().from(notifications).where(eq(notifications.mqlRecordId, record!.id));
+    expect(bell).toMatchObject({ userId: reps.na, title: "New MQL: Li Wei (Contoso)" });
+  });
+
+  it("is recorded but routes and notifies nobody when it is history", async () => {
+    await post(postContacts, { contacts: [{ email: "old.lead@contoso.com", region: "North America" }] });
+    const at = new Date(Date.now() - 90 * 86_400_000).toISOString();
+    const res = await post(postStageChanges, { changes: [{ email: "old.lead@contoso.com", to: "mql", at }] });
+    expect((await res.json()).results[0]).toMatchObject({ status: "changed", historical: true });
+    const [row] = await handle.db.select({ id: contacts.id, ownerId: contacts.ownerId }).from(contacts).where(eq(contacts.email, "old.lead@contoso.com"));
+    const [record] = await handle.db.select().from(mqlRecords).where(eq(mqlRecords.contactId, row!.id));
+    expect(record).toMatchObject({ assignedRepId: null, routingReason: null, slaDueAt: null });
+    expect(row!.ownerId).toBeNull();
+    expect(await handle.db.select().from(notifications).where(eq(notifications.mqlRecordId, record!.id))).toHaveLength(0);
   });
 });
