@@ -103,6 +103,9 @@ export function MqaEditor({ model, issues, onChange }: { model: ScoringModelDefi
       <Labeled id="mqa-coverage" label="Functions engaged for full coverage" issue={issueUnder(issues, "mqa.fullCoverageFunctions")}>
         <NumberInput id="mqa-coverage" value={m.fullCoverageFunctions} onChange={(fullCoverageFunctions) => set({ fullCoverageFunctions: fullCoverageFunctions ?? 1 })} />
       </Labeled>
+      <Labeled id="mqa-engaged" label="Engaged from engagement score" issue={issueUnder(issues, "mqa.engagedFrom")}>
+        <NumberInput id="mqa-engaged" value={m.engagedFrom} onChange={(engagedFrom) => set({ engagedFrom: engagedFrom ?? 0 })} />
+      </Labeled>
       {(["fit", "engagement", "coverage"] as const).map((k) => (
         <Labeled key={k} id={`mqa-weight-${k}`} label={`Weight of ${k}`} issue={issueUnder(issues, `mqa.weights.${k}`)}>
           <NumberInput id={`mqa-weight-${k}`} value={m.weights[k]} onChange={(w) => set({ weights: { ...m.weights, [k]: w ?? 0 } })} step={0.05} />

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { contacts } from "./contacts";
 import { mqlReason, mqlStatus } from "./enums";
@@ -114,6 +114,11 @@ export const mqaRecords = pgTable(
     closedAt: timestamp("closed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("mqa_records_account_idx").on(t.accountId, t.mqaAt.desc()), index("mqa_records_mqa_at_idx").on(t.mqaAt)],
+  (t) => [
+    index("mqa_records_account_idx").on(t.accountId, t.mqaAt.desc()),
+    index("mqa_records_mqa_at_idx").on(t.mqaAt),
+    // At most one open MQA per account, however many rescorings race.
+    uniqueIndex("mqa_records_open_idx").on(t.accountId).where(sql`${t.closedAt} is null`),
+  ],
 );
 export type MqaRecord = typeof mqaRecords.$inferSelect;

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { rowsOf, type Database } from "../../db/client";
 import { designateMqls } from "../lifecycle/designate-mqls";
+import { qualifyAccounts } from "../lifecycle/qualify-accounts";
 import { stampFirstTouches } from "../lifecycle/first-touch";
 import { loadPublishedModel, type ScoringModel } from "../scoring/published-model";
 import { rescoreContacts } from "../scoring/rescore-contacts";
@@ -9,13 +10,14 @@ import { rescoreContacts } from "../scoring/rescore-contacts";
 /**
  * Brings a set of contacts up to date with their events: rescored under the published model (with
  * last activity and first unsubscribe), the ones who now qualify designated as MQLs and routed,
- * and first touches stamped on their open MQL records. Idempotent.
+ * their accounts rescored (and qualified as MQAs), and first touches stamped on their open MQL records. Idempotent.
  */
 export async function refreshContacts(db: Database, contactIds: string[], { model, at = new Date() }: { model?: ScoringModel; at?: Date } = {}): Promise<void> {
   if (contactIds.length === 0) return;
   const scoring = model ?? (await loadPublishedModel(db));
   const candidates = await rescoreContacts(db, { contactIds, model: scoring, at });
   if (candidates.length) await designateMqls(db, candidates, { model: scoring, at });
+  await qualifyAccounts(db, { model: scoring, at, scope: { contactIds } });
   await stampFirstTouches(db, contactIds);
 }
 

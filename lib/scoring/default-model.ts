@@ -52,5 +52,6 @@ export const DEFAULT_MODEL: ScoringModelDefinition = {
     topContacts: 3,
     weights: { fit: 0.4, engagement: 0.4, coverage: 0.2 },
     fullCoverageFunctions: 3,
+    engagedFrom: 10,
   },
 };

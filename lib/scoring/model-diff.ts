@@ -52,7 +52,7 @@ export function diffModels(a: ScoringModelDefinition, b: ScoringModelDefinition)
   for (const [key, s] of segA) if (!segB.has(key)) segmentChanges.push({ section: "Segments", kind: "removed", subject: s.value, before: `fit ≥ ${s.fit}, engagement ≥ ${s.engagement}` });
   const actions = (m: ScoringModelDefinition) => m.thresholds.qualifyingActions.map((q) => `${q.eventType} with fit ≥ ${q.minFit}`).join("; ") || "none";
   const mqa = (m: ScoringModelDefinition) =>
-    `threshold ${m.mqa.threshold}; top ${m.mqa.topContacts} contacts; weights fit ${m.mqa.weights.fit}, engagement ${m.mqa.weights.engagement}, coverage ${m.mqa.weights.coverage}; full coverage at ${m.mqa.fullCoverageFunctions} functions`;
+    `threshold ${m.mqa.threshold}; top ${m.mqa.topContacts} contacts; weights fit ${m.mqa.weights.fit}, engagement ${m.mqa.weights.engagement}, coverage ${m.mqa.weights.coverage}; full coverage at ${m.mqa.fullCoverageFunctions} functions engaged from ${m.mqa.engagedFrom}`;
   return [
     ...diffValue("Thresholds", "MQL rule", `fit ≥ ${a.thresholds.fit} and engagement ≥ ${a.thresholds.engagement}`, `fit ≥ ${b.thresholds.fit} and engagement ≥ ${b.thresholds.engagement}`),
     ...diffValue("Thresholds", "Segments by", a.thresholds.segmentField, b.thresholds.segmentField),

@@ -140,7 +140,10 @@ export const mqaSchema = z.object({
   weights: z.object({ fit: z.number().min(0), engagement: z.number().min(0), coverage: z.number().min(0) }),
   /** Distinct engaged functions that give full coverage. */
   fullCoverageFunctions: z.number().int().min(1).max(10),
+  /** A contact counts as engaged, for coverage, from this engagement score. */
+  engagedFrom: z.number().min(0).max(100).default(10),
 });
+export type MqaRule = z.infer<typeof mqaSchema>;
 
 export const scoringModelDefinitionSchema = z
   .object({

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { rowsOf, type Database } from "../../db/client";
 import { scoringModelVersions, scoringRuns, type ScoringRun } from "../../db/schema";
 import { designateMqls } from "../lifecycle/designate-mqls";
+import { qualifyAccounts } from "../lifecycle/qualify-accounts";
 import { scoringModelDefinitionSchema } from "./model-schema";
 import type { ScoringModel } from "./published-model";
 import type { MqlCandidate } from "./rescore-contacts";
@@ -131,6 +132,7 @@ export async function executeScoringRun(db: Database, runId: string): Promise<Sc
     const changed = await buildScores(db, tables, model, at);
     await setPhase(db, run.id, { changedContacts: changed });
     await designateQualified(db, run.id, tables.computed, model, at);
+    await qualifyAccounts(db, { model, at, scope: "all" });
     await dropWorkingTables(db, run.id);
     const [done] = await db.update(scoringRuns).set({ status: "completed", phase: null, finishedAt: new Date() }).where(eq(scoringRuns.id, run.id)).returning();
     return done!;

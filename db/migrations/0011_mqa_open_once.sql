@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "mqa_records_open_idx" ON "mqa_records" USING btree ("account_id") WHERE "mqa_records"."closed_at" is null;
