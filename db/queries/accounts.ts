@@ -1,10 +1,12 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
-import { encodeCursor } from "@/lib/validation/common";
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { loadPublishedModel } from "@/lib/scoring/published-model";
+import { accountScoresSql } from "@/lib/scoring/mqa/account-score-sql";
+import { encodeCursor, type Cursor } from "@/lib/validation/common";
 import type { AccountListFilters } from "@/lib/validation/accounts";
 import { descNullsLast } from "../sql-helpers";
-import { getDb } from "../client";
-import { accounts, contacts, contactScores, engagementEvents, users } from "../schema";
+import { getDb, rowsOf } from "../client";
+import { accounts, contacts, contactScores, engagementEvents, mqaRecords, scoringModelVersions, users } from "../schema";
 
 /** Accounts A–Z with keyset pagination on (name, id); search by name or domain. */
 export async function listAccounts({ filters }: { filters: AccountListFilters }) {
@@ -23,6 +25,7 @@ export async function listAccounts({ filters }: { filters: AccountListFilters })
       industry: accounts.industry,
       employees: accounts.employees,
       region: accounts.region,
+      accountScore: accounts.accountScore,
       ownerName: users.name,
       contactCount: sql<number>`(select count(*)::int from ${contacts} where ${contacts.accountId} = ${accounts.id})`,
     })
@@ -96,4 +99,70 @@ export async function listAccountActivity({ contactIds, limit = 15 }: { contactI
     .where(inArray(engagementEvents.contactId, contactIds))
     .orderBy(descNullsLast(engagementEvents.occurredAt), descNullsLast(engagementEvents.id))
     .limit(limit);
+}
+
+/** The account's score now, in its parts, under the published model; and its MQA records, newest first. */
+export async function getAccountQualification({ accountId }: { accountId: string }) {
+  const db = await getDb();
+  const model = await loadPublishedModel(db);
+  const [parts] = rowsOf<{ fit: number; engagement: number; coverage: number; score: number }>(
+    await db.execute(accountScoresSql(model.definition, [accountId])),
+  );
+  const records = await db
+    .select({
+      id: mqaRecords.id,
+      mqaAt: mqaRecords.mqaAt,
+      accountScore: mqaRecords.accountScore,
+      components: mqaRecords.components,
+      closedAt: mqaRecords.closedAt,
+      repName: users.name,
+      modelVersion: scoringModelVersions.version,
+    })
+    .from(mqaRecords)
+    .leftJoin(users, eq(users.id, mqaRecords.assignedRepId))
+    .leftJoin(scoringModelVersions, eq(scoringModelVersions.id, mqaRecords.modelVersionId))
+    .where(eq(mqaRecords.accountId, accountId))
+    .orderBy(desc(mqaRecords.mqaAt))
+    .limit(20);
+  return {
+    rule: model.definition.mqa,
+    modelVersion: model.version,
+    parts: parts ? { fit: Number(parts.fit), engagement: Number(parts.engagement), coverage: Number(parts.coverage), score: Number(parts.score) } : null,
+    records,
+  };
+}
+
+/** Open MQAs, newest first (keyset on mqa_at, id): the marketer's list of accounts in play. */
+export async function listOpenMqas({ cursor, limit }: { cursor?: Cursor; limit: number }) {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: mqaRecords.id,
+      accountId: accounts.id,
+      name: accounts.name,
+      domain: accounts.domain,
+      industry: accounts.industry,
+      region: accounts.region,
+      mqaAt: mqaRecords.mqaAt,
+      atQualification: mqaRecords.accountScore,
+      accountScore: accounts.accountScore,
+      components: mqaRecords.components,
+      repName: users.name,
+      contactCount: sql<number>`(select count(*)::int from ${contacts} where ${contacts.accountId} = ${accounts.id})`,
+    })
+    .from(mqaRecords)
+    .innerJoin(accounts, eq(accounts.id, mqaRecords.accountId))
+    .leftJoin(users, eq(users.id, mqaRecords.assignedRepId))
+    .where(and(isNull(mqaRecords.closedAt), cursor ? sql`(${mqaRecords.mqaAt}, ${mqaRecords.id}) < (${String(cursor[0])}::timestamptz, ${String(cursor[1])}::uuid)` : undefined))
+    .orderBy(desc(mqaRecords.mqaAt), desc(mqaRecords.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { rows: page, nextCursor: rows.length > limit && last ? encodeCursor([last.mqaAt.toISOString(), last.id]) : null };
+}
+
+export async function countOpenMqas(): Promise<number> {
+  const db = await getDb();
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(mqaRecords).where(isNull(mqaRecords.closedAt));
+  return row?.n ?? 0;
 }

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { hashPassword } from "../../lib/auth/password";
-import { scoringModelDefinitionSchema } from "../../lib/scoring/model-schema";
+import { scoringModelDefinitionSchema, type ScoringModelDefinition } from "../../lib/scoring/model-schema";
+import { qualifyAccountsSql } from "../../lib/scoring/mqa/qualify-accounts-sql";
+import { PgDialect } from "drizzle-orm/pg-core";
 import type { DatabaseHandle } from "../client";
 import { generateAccounts } from "./accounts";
 import { generateBehaviour, type Webinar } from "./behaviour";
@@ -229,9 +231,18 @@ async function generate(runner: SqlRunner, opts: GenerateOptions, passwordHash: 
     await restoreIndexesAndForeignKeys(runner, deferred);
   }
   counts.territory_members = await writeTerritoryMembers(runner, team, routing);
+  counts.mqa_records = await qualifyDemoAccounts(runner, { id: modelRow.id, definition: model }, opts.now);
   counts.notifications = await writeNotifications(runner, ids, demoSdr.id, demoQueue, nowMs);
   counts.user_availability = team.members.filter((m) => m.role === "sdr" || m.role === "sales").length;
   counts.territories = counts.routing_rules = Object.keys(team.territories).length;
   const overdue = demoQueue.filter((q) => q.record.status === "mql" && q.record.firstTouchAt === null && q.record.slaDueAt < nowMs).length;
   return { counts, demoSdrQueue: { open: demoQueue.length, overdue } };
+}
+
+/** Accounts scored from the seeded contacts, and the MQAs the model's account rule opens now. */
+async function qualifyDemoAccounts(runner: SqlRunner, model: { id: string; definition: ScoringModelDefinition }, now: Date): Promise<number> {
+  const query = new PgDialect().sqlToQuery(qualifyAccountsSql({ model, at: now }));
+  const [row] = await runner.query<{ opened: unknown[] | string }>(query.sql, query.params);
+  const opened = typeof row?.opened === "string" ? JSON.parse(row.opened) : row?.opened;
+  return Array.isArray(opened) ? opened.length : 0;
 }

@@ -1,4 +1,4 @@
-import { ArrowRight, Building2, Search, SearchX } from "lucide-react";
+import { ArrowRight, Building2, Search, SearchX, Target } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/app-shell/app-shell";
@@ -7,7 +7,9 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { listAccounts } from "@/db/queries/accounts";
+import { countOpenMqas, listAccounts, listOpenMqas } from "@/db/queries/accounts";
+import { AccountViewTabs } from "@/components/accounts/account-view-tabs";
+import { OpenMqasTable } from "@/components/accounts/open-mqas-table";
 import { requirePermission } from "@/lib/auth/session";
 import { formatCompact } from "@/lib/format";
 import { accountListFiltersSchema } from "@/lib/validation/accounts";
@@ -20,9 +22,15 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const values = searchParamsRecord(await searchParams);
   const parsed = accountListFiltersSchema.safeParse(values);
   const filters = parsed.success ? parsed.data : accountListFiltersSchema.parse({});
-  const { rows, nextCursor } = await listAccounts({ filters });
+  const mqaView = filters.view === "mqa";
+  const [{ rows, nextCursor }, mqas, mqaCount] = await Promise.all([
+    mqaView ? Promise.resolve({ rows: [], nextCursor: null }) : listAccounts({ filters }),
+    mqaView ? listOpenMqas({ cursor: filters.cursor, limit: filters.limit }) : Promise.resolve(null),
+    countOpenMqas(),
+  ]);
   const next = new URLSearchParams(values);
-  if (nextCursor) next.set("cursor", nextCursor);
+  const cursor = mqas ? mqas.nextCursor : nextCursor;
+  if (cursor) next.set("cursor", cursor);
 
   return (
     <>
@@ -36,10 +44,19 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             Search
           </Button>
         </form>
+        <AccountViewTabs current={filters.view} mqaCount={mqaCount} />
       </PageHeader>
       <div className="p-6 lg:p-8">
         <Card className="overflow-hidden">
-          {rows.length === 0 ? (
+          {mqas ? (
+            mqas.rows.length === 0 ? (
+              <EmptyState icon={Target} title="No account is qualified yet">
+                An account becomes an MQA when its score — fit, its most engaged contacts and the functions they cover — reaches the model&apos;s threshold.
+              </EmptyState>
+            ) : (
+              <OpenMqasTable rows={mqas.rows} />
+            )
+          ) : rows.length === 0 ? (
             <EmptyState icon={values.q ? SearchX : Building2} title={values.q ? "No accounts match" : "No accounts yet"}>
               {values.q ? "Try part of the name or the domain." : "Accounts are created from contacts' email domains when you import them."}
             </EmptyState>
@@ -52,6 +69,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                   <TableHead>Employees</TableHead>
                   <TableHead>Region</TableHead>
                   <TableHead>Contacts</TableHead>
+                  <TableHead className="text-right">Account score</TableHead>
                   <TableHead>Owner</TableHead>
                 </TableRow>
               </TableHeader>
@@ -68,6 +86,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                     <TableCell className="tabular-nums">{formatCompact(a.employees)}</TableCell>
                     <TableCell>{a.region ?? "—"}</TableCell>
                     <TableCell className="tabular-nums">{a.contactCount}</TableCell>
+                    <TableCell className="text-right tabular-nums">{a.accountScore ?? "—"}</TableCell>
                     <TableCell className="text-muted-foreground">{a.ownerName ?? "—"}</TableCell>
                   </TableRow>
                 ))}
@@ -75,7 +94,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             </Table>
           )}
         </Card>
-        {nextCursor ? (
+        {cursor ? (
           <div className="mt-4 flex justify-end">
             <Button asChild variant="outline" size="sm">
               <Link href={`/accounts?${next}`}>

@@ -9,7 +9,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { getAccount, listAccountActivity, listAccountContacts } from "@/db/queries/accounts";
+import { getAccount, getAccountQualification, listAccountActivity, listAccountContacts } from "@/db/queries/accounts";
+import { AccountScoreCard } from "@/components/accounts/account-score-card";
 import { requirePermission } from "@/lib/auth/session";
 import { formatCompact, formatMoney, fullName, humanizeValue, relativeTime } from "@/lib/format";
 import { describeEvent } from "@/lib/timeline/describe-event";
@@ -30,10 +31,12 @@ export default async function AccountPage({ params }: { params: Params }) {
   const row = await getAccount({ id: id.data });
   if (!row) notFound();
   const { account, ownerName } = row;
-  const people = await listAccountContacts({ accountId: account.id });
+  const [people, qualification] = await Promise.all([listAccountContacts({ accountId: account.id }), getAccountQualification({ accountId: account.id })]);
   const activity = await listAccountActivity({ contactIds: people.map((p) => p.id) });
   const names = new Map(people.map((p) => [p.id, fullName(p)]));
-  const functions = new Set(people.filter((p) => p.engagementScore > 0 && p.jobFunction).map((p) => p.jobFunction));
+  const functions = new Set(
+    people.filter((p) => p.engagementScore >= qualification.rule.engagedFrom && p.jobFunction?.trim()).map((p) => p.jobFunction!.trim().toLowerCase()),
+  );
 
   const facts: [string, string][] = [
     ["Industry", account.industry ?? "—"],
@@ -52,6 +55,7 @@ export default async function AccountPage({ params }: { params: Params }) {
         </Link>
         <div className="mt-2 flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">{account.name}</h1>
+          {qualification.records.some((r) => !r.closedAt) ? <Badge variant="success">MQA · {account.accountScore ?? "—"}</Badge> : null}
           <a href={`https://${account.domain}`} className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground" rel="noreferrer" target="_blank">
             <Globe className="size-4" /> {account.domain}
           </a>
@@ -124,6 +128,8 @@ export default async function AccountPage({ params }: { params: Params }) {
             </Table>
           )}
         </Card>
+        <div className="space-y-6">
+        <AccountScoreCard qualification={qualification} engagedFunctions={functions.size} />
         <Card>
           <CardHeader>
             <CardTitle>Recent activity across the account</CardTitle>
@@ -151,6 +157,7 @@ export default async function AccountPage({ params }: { params: Params }) {
             )}
           </CardContent>
         </Card>
+        </div>
       </div>
     </div>
   );
