@@ -19,7 +19,7 @@ function Gauge({ label, value, threshold }: { label: string; value: number; thre
   return (
     <div className="flex-1 rounded-md border p-3">
       <p className="text-xs font-medium text-muted-foreground">{label}</p>
-      <p className="mt-1 text-2xl font-semibold tabular-nums">
+      <p className="mt-1 text-2xl font-semibold tabular-nums" data-testid={`score-${label.toLowerCase()}`}>
         {Math.round(value)}
         <span className="text-sm font-normal text-muted-foreground"> / 100</span>
       </p>
