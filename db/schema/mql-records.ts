@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { contacts } from "./contacts";
 import { mqlReason, mqlStatus } from "./enums";
@@ -8,6 +8,10 @@ import { scoringModelVersions } from "./scoring-models";
 import { users } from "./users";
 
 export type Bant = { budget?: string; authority?: string; need?: string; timeline?: string };
+
+/** What a sales rep did with a handed-over SQL they rejected. */
+export const SALES_REJECTION_OUTCOMES = ["back_to_sdr", "recycle"] as const;
+export type SalesRejectionOutcome = (typeof SALES_REJECTION_OUTCOMES)[number];
 
 /**
  * The handoff (PRODUCT.md §3): one row each time a contact qualifies. A recycled contact that
@@ -48,8 +52,18 @@ export const mqlRecords = pgTable(
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
     sqlAt: timestamp("sql_at", { withTimezone: true }),
     bant: jsonb("bant").$type<Bant>(),
+    /** Who qualified it (→ SQL): a sales rep's "back to the SDR" returns it to them. */
+    qualifiedById: uuid("qualified_by_id").references(() => users.id, { onDelete: "set null" }),
+    /** The sales rep it was handed to; the handover waits for them until `salesAcceptedAt`. */
     salesOwnerId: uuid("sales_owner_id").references(() => users.id, { onDelete: "set null" }),
     salesAcceptedAt: timestamp("sales_accepted_at", { withTimezone: true }),
+    // The last time sales turned the SQL down, and why (kept for the rejection analytics; every
+    // refusal is also in stage_transitions).
+    salesRejectedAt: timestamp("sales_rejected_at", { withTimezone: true }),
+    salesRejectedById: uuid("sales_rejected_by_id").references(() => users.id, { onDelete: "set null" }),
+    salesRejectionReason: text("sales_rejection_reason"),
+    salesRejectionNote: text("sales_rejection_note"),
+    salesRejectionOutcome: text("sales_rejection_outcome").$type<SalesRejectionOutcome>(),
     opportunityAt: timestamp("opportunity_at", { withTimezone: true }),
     wonAt: timestamp("won_at", { withTimezone: true }),
     lostAt: timestamp("lost_at", { withTimezone: true }),
@@ -62,6 +76,11 @@ export const mqlRecords = pgTable(
     closedAt: timestamp("closed_at", { withTimezone: true }),
     /** Optimistic concurrency for accept/reject races. */
     version: integer("version").notNull().default(0),
+    // Who made the last change through Handoff and what it was, for "this lead was just updated
+    // by …". Written with `updatedAt`; a change made elsewhere (a CRM, scoring) leaves them older.
+    lastActionById: uuid("last_action_by_id").references(() => users.id, { onDelete: "set null" }),
+    lastAction: text("last_action"),
+    lastActionAt: timestamp("last_action_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -86,6 +105,26 @@ export const mqlRecords = pgTable(
 );
 export type MqlRecord = typeof mqlRecords.$inferSelect;
 export type NewMqlRecord = typeof mqlRecords.$inferInsert;
+
+/** Who moved a lead to another rep's queue or pipeline, from whom, and why. Append-only. */
+export const mqlReassignments = pgTable(
+  "mql_reassignments",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    mqlRecordId: uuid("mql_record_id")
+      .notNull()
+      .references(() => mqlRecords.id, { onDelete: "cascade" }),
+    /** `assigned_rep` (the queue: MQL/SAL) or `sales_owner` (the pipeline: SQL/opportunity). */
+    field: text("field").$type<"assigned_rep" | "sales_owner">().notNull(),
+    fromUserId: uuid("from_user_id").references(() => users.id, { onDelete: "set null" }),
+    toUserId: uuid("to_user_id").references(() => users.id, { onDelete: "set null" }),
+    reassignedById: uuid("reassigned_by_id").references(() => users.id, { onDelete: "set null" }),
+    reason: text("reason").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("mql_reassignments_record_idx").on(t.mqlRecordId, t.at)],
+);
+export type MqlReassignment = typeof mqlReassignments.$inferSelect;
 
 /** The managed list of reasons an SDR or AE may reject a lead with. */
 export const rejectionReasons = pgTable("rejection_reasons", {
