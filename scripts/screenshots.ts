@@ -37,7 +37,8 @@ async function signedIn(email: string, width = 1440, height = 900) {
   await page.getByLabel("Work email").fill(email);
   await page.getByLabel("Password").fill("handoff-demo");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+  // Sign-in lands on "/", which then redirects to the role's home page.
+  await page.waitForURL((u) => !u.pathname.startsWith("/login") && u.pathname !== "/");
   return page;
 }
 
@@ -62,6 +63,10 @@ await shoot(marketer, "account");
 
 const sdr = await signedIn("sdr@handoff.demo");
 await shoot(sdr, "queue-sdr");
+await sdr.getByRole("button", { name: /^Notifications, \d+ unread$/ }).click();
+await sdr.getByTestId("notification").first().waitFor();
+await shoot(sdr, "notifications-sdr");
+await sdr.keyboard.press("Escape");
 const admin = await signedIn("admin@handoff.demo");
 for (const p of ["settings", "settings/api-keys", "settings/webhooks", "api-docs", "import"]) {
   await admin.goto(`${base}/${p}`);

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { CurrentUser } from "@/lib/auth/session";
 import { Logo } from "./logo";
+import { NotificationBell } from "./notification-bell";
 import { SidebarNav } from "./sidebar-nav";
 import { UserMenu } from "./user-menu";
 
@@ -16,7 +17,8 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
         <div className="mt-2 flex-1 overflow-y-auto">
           <SidebarNav role={user.role} />
         </div>
-        <div className="border-t border-white/10 p-2">
+        <div className="space-y-0.5 border-t border-white/10 p-2">
+          <NotificationBell />
           <UserMenu name={user.name} email={user.email} role={user.role} />
         </div>
       </aside>
