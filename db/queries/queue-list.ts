@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { encodeCursor } from "@/lib/validation/common";
 import type { QueueFilters } from "@/lib/validation/queue";
 import type { Database } from "../client";
-import { timestamptz } from "../sql-helpers";
+import { descNullsLast, timestamptz } from "../sql-helpers";
 import { accounts, contacts, mqlRecords, users } from "../schema";
 
 const rep = alias(users, "rep");
@@ -36,7 +36,7 @@ function ageCondition(age: QueueFilters["age"], now: Date): SQL | undefined {
 /**
  * One page of a rep's queue (`repId`; every rep's when omitted, for admins), hottest first or most
  * urgent first, with the URL's filters; keyset-paginated on the order's own index
- * (mql_records_queue_idx, mql_records_queue_sla_idx), so a deep page costs what the first does.
+ * (mql_records_queue_idx, mql_records_queue_sla_idx; mql_records_open_priority_idx for every rep's), so a deep page costs what the first does.
  */
 export async function listQueuePage(db: Database, { repId, filters, now = new Date() }: { repId?: string; filters: QueueFilters; now?: Date }) {
   const where: (SQL | undefined)[] = [inArray(mqlRecords.status, [...QUEUE_STATUSES])];
@@ -57,7 +57,7 @@ export async function listQueuePage(db: Database, { repId, filters, now = new Da
       where.push(sql`(${mqlRecords.priorityScore}, ${mqlRecords.id}) < (cast(${String(key)} as real), cast(${String(id)} as uuid))`);
     }
   }
-  const order = bySla ? [sql`${touched}::int`, dueOrInfinity, mqlRecords.id] : [sql`${mqlRecords.priorityScore} desc`, sql`${mqlRecords.id} desc`];
+  const order = bySla ? [sql`${touched}::int`, dueOrInfinity, mqlRecords.id] : [descNullsLast(mqlRecords.priorityScore), descNullsLast(mqlRecords.id)];
 
   const rows = await db
     .select({

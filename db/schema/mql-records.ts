@@ -89,6 +89,14 @@ export const mqlRecords = pgTable(
     index("mql_records_queue_idx")
       .on(t.assignedRepId, t.priorityScore.desc(), t.id.desc())
       .where(sql`${t.status} in ('mql', 'sal')`),
+    // Every rep's open queue, hottest first (admins).
+    index("mql_records_open_priority_idx")
+      .on(t.priorityScore.desc(), t.id.desc())
+      .where(sql`${t.status} in ('mql', 'sal')`),
+    // A rep's open queue by SLA urgency: untouched first, earliest due first, no SLA last.
+    index("mql_records_queue_sla_idx")
+      .on(t.assignedRepId, sql`((${t.firstTouchAt} is not null)::int)`, sql`coalesce(${t.slaDueAt}, 'infinity'::timestamptz)`, t.id)
+      .where(sql`${t.status} in ('mql', 'sal')`),
     // SLA urgency order and the overdue scan.
     index("mql_records_sla_idx")
       .on(t.assignedRepId, t.slaDueAt, t.id)

@@ -1,0 +1,2 @@
+CREATE INDEX "mql_records_open_priority_idx" ON "mql_records" USING btree ("priority_score" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "mql_records"."status" in ('mql', 'sal');--> statement-breakpoint
+CREATE INDEX "mql_records_queue_sla_idx" ON "mql_records" USING btree ("assigned_rep_id",(("first_touch_at" is not null)::int),coalesce("sla_due_at", 'infinity'::timestamptz),"id") WHERE "mql_records"."status" in ('mql', 'sal');
