@@ -68,10 +68,15 @@ await sdr.getByTestId("notification").first().waitFor();
 await shoot(sdr, "notifications-sdr");
 await sdr.keyboard.press("Escape");
 const admin = await signedIn("admin@handoff.demo");
-for (const p of ["settings", "settings/api-keys", "settings/webhooks", "api-docs", "import"]) {
+for (const p of ["settings", "settings/routing", "settings/api-keys", "settings/webhooks", "api-docs", "import"]) {
   await admin.goto(`${base}/${p}`);
   await shoot(admin, p.replace("/", "-"));
 }
+await admin.goto(`${base}/settings/routing`);
+await admin.getByRole("button", { name: /^Edit / }).first().click();
+await admin.getByRole("dialog").waitFor();
+await shoot(admin, "settings-routing-rule-dialog");
+await admin.keyboard.press("Escape");
 const laptop = await signedIn("sdr@handoff.demo", 1024, 700);
 await laptop.goto(`${base}/contacts`);
 await shoot(laptop, "contacts-1024");

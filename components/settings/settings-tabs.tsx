@@ -4,7 +4,8 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
 
 const TABS = [
-  { href: "/settings", label: "Users & territories" },
+  { href: "/settings", label: "Users" },
+  { href: "/settings/routing", label: "Routing" },
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/webhooks", label: "Webhooks" },
 ];
