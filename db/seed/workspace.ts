@@ -34,6 +34,10 @@ export async function writeTeam(runner: SqlRunner, team: Team, passwordHash: str
     ["id", "name", "first_touch_hours", "created_at"],
     team.slaPolicies.filter((p) => !p.existing).map((p) => [p.id, p.name, p.firstTouchHours, created]),
   );
+  // The workspace's own policy came first: routing falls back to the oldest one.
+  for (const p of team.slaPolicies.filter((p) => p.existing)) {
+    await runner.query("update sla_policies set created_at = $1 where id = $2", [new Date(createdAtMs - 60_000).toISOString(), p.id]);
+  }
   const territories = Object.values(team.territories);
   rows += await copyRows(
     runner,

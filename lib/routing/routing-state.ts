@@ -35,7 +35,7 @@ export class RoutingState {
     const [rules, territoryRows, members, reps, openCounts, policies] = await Promise.all([
       tx.select().from(routingRules).where(eq(routingRules.isActive, true)),
       tx.select({ id: territories.id, name: territories.name, slaPolicyId: territories.slaPolicyId }).from(territories),
-      tx.select().from(territoryMembers),
+      tx.select().from(territoryMembers).orderBy(territoryMembers.territoryId, territoryMembers.userId),
       tx
         .select({
           id: users.id,
@@ -54,7 +54,7 @@ export class RoutingState {
         .from(mqlRecords)
         .where(and(inArray(mqlRecords.status, [...QUEUE_STATUSES]), sql`${mqlRecords.assignedRepId} is not null`))
         .groupBy(mqlRecords.assignedRepId),
-      tx.select().from(slaPolicies).orderBy(slaPolicies.createdAt),
+      tx.select().from(slaPolicies).orderBy(slaPolicies.createdAt, slaPolicies.id),
     ]);
     const open = new Map(openCounts.map((r) => [r.repId!, Number(r.n)]));
     return new RoutingState(
