@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LifecycleStage } from "../../db/schema/enums";
-import { planTransition, STAGE_CHANGE_TARGETS, type StageChangeTarget } from "./transitions";
+import { planReturnToSdr, planTransition, STAGE_CHANGE_TARGETS, type StageChangeTarget } from "./transitions";
 
 const STAGES: LifecycleStage[] = ["lead", "mql", "sal", "sql", "opportunity", "customer", "lost", "recycled"];
 
@@ -68,4 +68,14 @@ describe("planTransition details", () => {
       message: "Cannot move a contact from opportunity to SAL: that would go backwards (the contact is opportunity).",
     });
   });
+});
+
+describe("planReturnToSdr: sales sends an SQL back to its SDR", () => {
+  for (const from of STAGES) {
+    it(`${from}: ${from === "sql" ? "back to SAL" : "refused"}`, () => {
+      const plan = planReturnToSdr(from);
+      if (from === "sql") expect(plan).toEqual({ ok: true, kind: "return", toStage: "sal", passed: [], opensRecord: false });
+      else expect(plan).toMatchObject({ ok: false, message: expect.stringMatching(/^Cannot return a contact from .+ only an SQL/) });
+    });
+  }
 });

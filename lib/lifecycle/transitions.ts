@@ -9,7 +9,8 @@ import type { LifecycleStage } from "../../db/schema/enums";
  *
  * Forward jumps along the main path are legal (a CRM may report mql → customer); the stages
  * jumped over count as passed. Going backwards is refused. `rejected` is what a rep does to an
- * MQL: it stamps the record and sends the contact to `recycled`.
+ * MQL: it stamps the record and sends the contact to `recycled`. The one backward move is a
+ * sales rep returning a handed-over SQL to its SDR (`planReturnToSdr`), made only in Handoff.
  */
 export const MAIN_PATH = ["lead", "mql", "sal", "sql", "opportunity", "customer"] as const satisfies readonly LifecycleStage[];
 
@@ -19,7 +20,7 @@ export type StageChangeTarget = (typeof STAGE_CHANGE_TARGETS)[number];
 export type TransitionPlan =
   | {
       ok: true;
-      kind: "advance" | "requalify" | "reject" | "recycle" | "lose" | "unchanged";
+      kind: "advance" | "requalify" | "reject" | "recycle" | "lose" | "return" | "unchanged";
       /** The contact's stage afterwards. */
       toStage: LifecycleStage;
       /** Main-path stages passed on the way (for a jump, the skipped ones too), in order. */
@@ -81,4 +82,15 @@ export function planTransition(from: LifecycleStage, to: StageChangeTarget): Tra
     passed: MAIN_PATH.slice(current + 1, target + 1),
     opensRecord: from === "lead",
   };
+}
+
+/**
+ * Sales turned a handed-over SQL down as not ready yet: it goes back to the SDR's queue as a SAL.
+ * Not a stage-change target, because no CRM reports it: everywhere else going backwards is refused.
+ */
+export function planReturnToSdr(from: LifecycleStage): TransitionPlan {
+  if (from !== "sql") {
+    return { ok: false, message: `Cannot return a contact from ${LABEL[from]} to its SDR: only an SQL handed to sales goes back.` };
+  }
+  return { ok: true, kind: "return", toStage: "sal", passed: [], opensRecord: false };
 }
