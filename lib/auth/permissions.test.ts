@@ -10,6 +10,8 @@ const MATRIX: Record<Permission, Record<UserRole, boolean>> = {
   "contacts:export": { marketer: true, sdr: false, sales: false, admin: true },
   "accounts:read": { marketer: true, sdr: true, sales: true, admin: true },
   "queue:work": { marketer: false, sdr: true, sales: true, admin: true },
+  "pipeline:work": { marketer: false, sdr: false, sales: true, admin: true },
+  "leads:reassign": { marketer: false, sdr: false, sales: false, admin: true },
   "funnel:read": { marketer: true, sdr: false, sales: true, admin: true },
   "calibration:read": { marketer: true, sdr: false, sales: false, admin: true },
   "model:read": { marketer: true, sdr: true, sales: true, admin: true },

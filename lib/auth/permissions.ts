@@ -9,6 +9,10 @@ export const PERMISSIONS = {
   "contacts:export": ["marketer", "admin"],
   "accounts:read": ["marketer", "sdr", "sales", "admin"],
   "queue:work": ["sdr", "sales", "admin"],
+  /** Take, convert and close handed-over SQLs (lib/leads). */
+  "pipeline:work": ["sales", "admin"],
+  /** Move a lead to another rep's queue or pipeline, one or many. */
+  "leads:reassign": ["admin"],
   "funnel:read": ["marketer", "sales", "admin"],
   "calibration:read": ["marketer", "admin"],
   "model:read": ["marketer", "sdr", "sales", "admin"],
