@@ -5,8 +5,8 @@ export const PING_EVENT_TYPE = "ping";
 
 const DESCRIPTIONS: Record<WebhookEventType, string> = {
   "mql.created": "A contact qualified and was handed to sales",
-  "lead.accepted": "A rep accepted an MQL (it became a SAL)",
-  "lead.rejected": "A rep rejected an MQL and sent it back to nurture",
+  "lead.accepted": "A rep accepted an MQL (it became a SAL), or a sales rep took a handed-over SQL",
+  "lead.rejected": "A rep rejected an MQL to nurture, or sales turned an SQL down (back to the SDR or to nurture)",
   "stage.changed": "Any lifecycle stage change, including the ones above",
 };
 
