@@ -43,7 +43,7 @@ async function setPhase(db: Database, runId: string, values: Partial<typeof scor
  * CREATE TABLE AS, which PostgreSQL runs on parallel workers where it can (an INSERT … SELECT
  * never is), into unlogged working tables of the run.
  */
-async function computeAll(db: Database, tables: RunTables, model: ScoringModel, at: Date): Promise<number> {
+async function computeAll(db: Database, tables: RunTables, model: ScoringModel, at: Date, step: (name: string) => void): Promise<number> {
   const sameFitAs = await versionsWithSameFit(db, model);
   await db.transaction(async (tx) => {
     // A million groups of aggregates: let the hash aggregate work in memory. JIT pays off here.
@@ -51,10 +51,12 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
     await tx.execute(sql`set local jit = on`);
     for (const table of [tables.engagement, tables.computed]) await tx.execute(sql.raw(`drop table if exists ${table}`));
     await tx.execute(sql`create unlogged table ${sql.raw(tables.engagement)} as ${engagementByContactSql({ model: model.definition, at })}`);
+    step("engagement aggregate");
     await tx.execute(sql`
       create unlogged table ${sql.raw(tables.computed)} as
       ${scoreContactsSql({ model: model.definition, at, engagementFrom: sql.raw(tables.engagement), sameFitAs })}`);
   });
+  step("fit and verdict");
   const [row] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from ${sql.raw(tables.computed)}`));
   return row?.n ?? 0;
 }
@@ -64,7 +66,7 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
  * its indexes sorted once — then swapped in. Rewriting a million rows in place would cost a
  * random index insertion per row per index and far more WAL. Returns how many scores changed.
  */
-async function buildScores(db: Database, tables: RunTables, model: ScoringModel, at: Date): Promise<number> {
+async function buildScores(db: Database, tables: RunTables, model: ScoringModel, at: Date, step: (name: string) => void): Promise<number> {
   await db.transaction(async (tx) => {
     await tx.execute(sql.raw(`drop table if exists ${tables.next}`));
     // Same columns, defaults and NOT NULLs as the live table; indexes come after the rows.
@@ -81,7 +83,9 @@ async function buildScores(db: Database, tables: RunTables, model: ScoringModel,
       select count(*)::int as n from ${sql.raw(tables.computed)}
       where fit::real is distinct from stored_fit or engagement::real is distinct from stored_engagement or stored_model_version_id is distinct from ${model.id}::uuid`),
   );
+  step("new contact_scores rows");
   await swapInContactScores(db, { next: tables.next, maintenanceWorkMem: "256MB", at });
+  step("indexes and swap");
   return row?.n ?? 0;
 }
 
@@ -116,7 +120,16 @@ async function dropWorkingTables(db: Database, runId: string) {
  * that now qualify. Its phases and counts are recorded for the progress bar. Started again after
  * a failure or a crash, it starts over: rescoring is idempotent.
  */
-export async function executeScoringRun(db: Database, runId: string): Promise<ScoringRun> {
+export async function executeScoringRun(
+  db: Database,
+  runId: string,
+  { onStep }: { onStep?: (step: string, seconds: number) => void } = {},
+): Promise<ScoringRun> {
+  let stepStart = performance.now();
+  const step = (name: string) => {
+    onStep?.(name, (performance.now() - stepStart) / 1000);
+    stepStart = performance.now();
+  };
   const at = new Date();
   const [run] = await db
     .update(scoringRuns)
@@ -127,12 +140,14 @@ export async function executeScoringRun(db: Database, runId: string): Promise<Sc
   const tables = tableNames(run.id);
   try {
     const model = await modelOf(db, run.modelVersionId);
-    const total = await computeAll(db, tables, model, at);
+    const total = await computeAll(db, tables, model, at, step);
     await setPhase(db, run.id, { phase: "writing", totalContacts: total });
-    const changed = await buildScores(db, tables, model, at);
+    const changed = await buildScores(db, tables, model, at, step);
     await setPhase(db, run.id, { changedContacts: changed });
     await designateQualified(db, run.id, tables.computed, model, at);
+    step("designate MQLs");
     await qualifyAccounts(db, { model, at, scope: "all" });
+    step("qualify accounts");
     await dropWorkingTables(db, run.id);
     const [done] = await db.update(scoringRuns).set({ status: "completed", phase: null, finishedAt: new Date() }).where(eq(scoringRuns.id, run.id)).returning();
     return done!;

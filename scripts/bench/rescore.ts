@@ -80,11 +80,13 @@ async function publishAndRun(label: string, edit: (m: typeof model.definition) =
   await updateDraft(handle.db, { id: draft.id, definition });
   const { run } = await publishDraft(handle.db, { id: draft.id, userId: null });
   const start = performance.now();
-  const done = await executeScoringRun(handle.db, run.id);
+  const steps: string[] = [];
+  const done = await executeScoringRun(handle.db, run.id, { onStep: (name, s) => steps.push(`${name} ${s.toFixed(1)} s`) });
   const took = seconds(start);
   console.log(
     `${label.padEnd(32)}${took.toFixed(1).padStart(6)} s · ${done.changedContacts.toLocaleString("en")} scores changed, ${done.designatedMqls.toLocaleString("en")} new MQLs`,
   );
+  console.log(`${"".padEnd(34)}${steps.join(" · ")}`);
   return { took, versionId: draft.id };
 }
 
@@ -100,9 +102,11 @@ const fitChange = await publishAndRun("publish (fit and engagement)", (m) => {
 // The nightly run: same model, only decay moves the scores.
 const [again] = await handle.db.insert(scoringRuns).values({ modelVersionId: fitChange.versionId, reason: "daily" }).returning();
 t = performance.now();
-const daily = await executeScoringRun(handle.db, again!.id);
+const dailySteps: string[] = [];
+const daily = await executeScoringRun(handle.db, again!.id, { onStep: (name, s) => dailySteps.push(`${name} ${s.toFixed(1)} s`) });
 const dailySeconds = seconds(t);
-console.log(`${"daily decay".padEnd(32)}${dailySeconds.toFixed(1).padStart(6)} s · ${daily.changedContacts.toLocaleString("en")} scores changed`);
+console.log(`${"daily decay".padEnd(32)}${dailySeconds.toFixed(1).padStart(6)} s · ${daily.changedContacts.toLocaleString("en")} scores changed, ${daily.designatedMqls.toLocaleString("en")} new MQLs`);
+console.log(`${"".padEnd(34)}${dailySteps.join(" · ")}`);
 
 const secondBaseline = await baseline();
 console.log(`${"hand-written aggregate, again".padEnd(32)}${secondBaseline.toFixed(1).padStart(6)} s`);
