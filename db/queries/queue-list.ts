@@ -114,3 +114,13 @@ export async function queueCounts(db: Database, { repId, now = new Date() }: { r
 }
 
 export type QueueRow = Awaited<ReturnType<typeof listQueuePage>>["rows"][number];
+
+/** The segments and sources present in a queue, for its filter menus. */
+export async function queueFacets(db: Database, { repId }: { repId?: string }) {
+  const where = and(inArray(mqlRecords.status, [...QUEUE_STATUSES]), repId ? eq(mqlRecords.assignedRepId, repId) : undefined);
+  const [segments, sources] = await Promise.all([
+    db.selectDistinct({ v: mqlRecords.segment }).from(mqlRecords).where(and(where, sql`${mqlRecords.segment} is not null`)).orderBy(mqlRecords.segment),
+    db.selectDistinct({ v: mqlRecords.source }).from(mqlRecords).where(and(where, sql`${mqlRecords.source} is not null`)).orderBy(mqlRecords.source),
+  ]);
+  return { segments: segments.map((r) => r.v!), sources: sources.map((r) => r.v!) };
+}

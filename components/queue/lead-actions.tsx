@@ -1,0 +1,310 @@
+"use client";
+import { CalendarCheck, CheckCircle2, Loader2, Mail, Phone, ThumbsDown, Trophy } from "lucide-react";
+import { useEffect, useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/select";
+import { acceptLeadAction, logActivityAction, qualifyLeadAction, rejectLeadAction } from "@/lib/leads/actions";
+import type { LeadActionResult } from "@/lib/leads/lead-actions";
+import type { LeadDetailJson } from "./use-queue-queries";
+
+type Outcome = (result: LeadActionResult, done: string) => void;
+type Dialogs = "call" | "email" | "meeting" | "qualify" | "reject" | null;
+
+const isTyping = (e: KeyboardEvent) => {
+  const t = e.target as HTMLElement | null;
+  return !!t && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName) || !!t.closest("[role=dialog]"));
+};
+
+function FieldError({ result, field }: { result: LeadActionResult | null; field: string }) {
+  const issue = result && !result.ok ? result.issues?.find((i) => i.path.join(".") === field) : undefined;
+  return issue ? <p className="text-xs text-destructive">{issue.message}</p> : null;
+}
+
+/** The actions on a lead, as buttons and keyboard shortcuts (a accept, l log a call, q qualify, r reject). */
+export function LeadActions({ lead, onOutcome }: { lead: LeadDetailJson; onOutcome: Outcome }) {
+  const { record } = lead;
+  const [dialog, setDialog] = useState<Dialogs>(null);
+  const [pending, start] = useTransition();
+  const [last, setLast] = useState<LeadActionResult | null>(null);
+  const target = { mqlRecordId: record.id, expectedVersion: record.version };
+  const canAccept = record.status === "mql";
+  const canQualify = record.status === "mql" || record.status === "sal";
+  const canReject = record.status === "mql" || record.status === "sal";
+
+  const act = (run: () => Promise<LeadActionResult>, done: string, closeOnSuccess = true) =>
+    start(async () => {
+      const result = await run();
+      setLast(result);
+      if (result.ok || result.code !== "invalid") {
+        if (closeOnSuccess) setDialog(null);
+        onOutcome(result, done);
+      }
+    });
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTyping(e) || e.metaKey || e.ctrlKey || e.altKey || pending) return;
+      if (e.key === "a" && canAccept) act(() => acceptLeadAction(target), "Accepted: the lead is yours to work (SAL).");
+      else if (e.key === "l") setDialog("call");
+      else if (e.key === "q" && canQualify) setDialog("qualify");
+      else if (e.key === "r" && canReject) setDialog("reject");
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  });
+
+  return (
+    <div className="flex flex-wrap gap-2">
+      {canAccept ? (
+        <Button size="sm" onClick={() => act(() => acceptLeadAction(target), "Accepted: the lead is yours to work (SAL).")} disabled={pending}>
+          {pending ? <Loader2 className="animate-spin" /> : <CheckCircle2 />} Accept
+        </Button>
+      ) : null}
+      {canQualify ? (
+        <Button size="sm" variant={canAccept ? "outline" : "default"} onClick={() => setDialog("qualify")} disabled={pending}>
+          <Trophy /> Qualify (SQL)
+        </Button>
+      ) : null}
+      <Button size="sm" variant="outline" onClick={() => setDialog("call")} disabled={pending}>
+        <Phone /> Log call
+      </Button>
+      <Button size="sm" variant="outline" onClick={() => setDialog("email")} disabled={pending}>
+        <Mail /> Email
+      </Button>
+      <Button size="sm" variant="outline" onClick={() => setDialog("meeting")} disabled={pending}>
+        <CalendarCheck /> Meeting
+      </Button>
+      {canReject ? (
+        <Button size="sm" variant="ghost" className="text-destructive hover:text-destructive" onClick={() => setDialog("reject")} disabled={pending}>
+          <ThumbsDown /> Reject
+        </Button>
+      ) : null}
+
+      <ActivityDialog
+        kind={dialog === "call" || dialog === "email" || dialog === "meeting" ? dialog : null}
+        onClose={() => setDialog(null)}
+        pending={pending}
+        result={last}
+        onSubmit={(kind, form) =>
+          act(
+            () => logActivityAction({ ...target, kind, outcome: form.outcome, note: form.note, subject: form.subject }),
+            `${kind === "call" ? "Call" : kind === "email" ? "Email" : "Meeting"} logged on the timeline.`,
+          )
+        }
+      />
+      <QualifyDialog
+        open={dialog === "qualify"}
+        onClose={() => setDialog(null)}
+        pending={pending}
+        result={last}
+        onSubmit={(bant, note) => act(() => qualifyLeadAction({ ...target, bant, note }), "Qualified as SQL and handed to sales.")}
+      />
+      <RejectDialog
+        open={dialog === "reject"}
+        reasons={lead.rejectionReasons}
+        onClose={() => setDialog(null)}
+        pending={pending}
+        result={last}
+        onSubmit={(reason, note) => act(() => rejectLeadAction({ ...target, reason, note }), "Rejected and recycled to nurture.")}
+      />
+    </div>
+  );
+}
+
+function ActivityDialog({
+  kind,
+  onClose,
+  onSubmit,
+  pending,
+  result,
+}: {
+  kind: "call" | "email" | "meeting" | null;
+  onClose: () => void;
+  onSubmit: (kind: "call" | "email" | "meeting", form: { outcome?: string; note?: string; subject?: string }) => void;
+  pending: boolean;
+  result: LeadActionResult | null;
+}) {
+  const [outcome, setOutcome] = useState("");
+  const [note, setNote] = useState("");
+  const [subject, setSubject] = useState("");
+  const title = kind === "call" ? "Log a call" : kind === "email" ? "Log an email" : "Log a meeting";
+  return (
+    <Dialog open={kind !== null} onOpenChange={(o) => !o && onClose()}>
+      <DialogContent>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (kind) onSubmit(kind, { outcome, note, subject });
+          }}
+          className="space-y-4"
+        >
+          <DialogHeader>
+            <DialogTitle>{title}</DialogTitle>
+            <DialogDescription>It goes on the contact&apos;s timeline; the first one stamps the first touch and stops the SLA clock.</DialogDescription>
+          </DialogHeader>
+          {kind === "call" ? (
+            <div className="space-y-1.5">
+              <Label htmlFor="activity-outcome">Outcome</Label>
+              <NativeSelect id="activity-outcome" value={outcome} onChange={(e) => setOutcome(e.target.value)}>
+                <option value="">—</option>
+                <option>Connected</option>
+                <option>Left voicemail</option>
+                <option>No answer</option>
+                <option>Booked a meeting</option>
+              </NativeSelect>
+            </div>
+          ) : (
+            <div className="space-y-1.5">
+              <Label htmlFor="activity-subject">{kind === "email" ? "Subject" : "Title"}</Label>
+              <Input id="activity-subject" value={subject} onChange={(e) => setSubject(e.target.value)} />
+              <FieldError result={result} field="subject" />
+            </div>
+          )}
+          <div className="space-y-1.5">
+            <Label htmlFor="activity-note">Note</Label>
+            <textarea id="activity-note" value={note} onChange={(e) => setNote(e.target.value)} rows={3} className="w-full rounded-md border bg-background px-3 py-2 text-sm" />
+            <FieldError result={result} field="note" />
+          </div>
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? <Loader2 className="animate-spin" /> : null} Log {kind}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+const BANT = [
+  { key: "budget", label: "Budget", hint: "e.g. $40k approved for this year, or “unknown”" },
+  { key: "authority", label: "Authority", hint: "Who decides, and are they involved?" },
+  { key: "need", label: "Need", hint: "The problem they want solved" },
+  { key: "timeline", label: "Timeline", hint: "e.g. decision by end of Q1" },
+] as const;
+
+function QualifyDialog({
+  open,
+  onClose,
+  onSubmit,
+  pending,
+  result,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onSubmit: (bant: Record<(typeof BANT)[number]["key"], string>, note?: string) => void;
+  pending: boolean;
+  result: LeadActionResult | null;
+}) {
+  const [bant, setBant] = useState({ budget: "", authority: "", need: "", timeline: "" });
+  const [note, setNote] = useState("");
+  return (
+    <Dialog open={open} onOpenChange={(o) => !o && onClose()}>
+      <DialogContent>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            onSubmit(bant, note);
+          }}
+          className="space-y-4"
+        >
+          <DialogHeader>
+            <DialogTitle>Qualify as SQL</DialogTitle>
+            <DialogDescription>Budget, authority, need and timeline go to the sales rep with the lead.</DialogDescription>
+          </DialogHeader>
+          {BANT.map((f) => (
+            <div key={f.key} className="space-y-1.5">
+              <Label htmlFor={`bant-${f.key}`}>{f.label}</Label>
+              <Input id={`bant-${f.key}`} value={bant[f.key]} placeholder={f.hint} onChange={(e) => setBant({ ...bant, [f.key]: e.target.value })} />
+              <FieldError result={result} field={`bant.${f.key}`} />
+            </div>
+          ))}
+          <div className="space-y-1.5">
+            <Label htmlFor="qualify-note">Note for sales</Label>
+            <textarea id="qualify-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} className="w-full rounded-md border bg-background px-3 py-2 text-sm" />
+          </div>
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? <Loader2 className="animate-spin" /> : <Trophy />} Qualify and hand over
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function RejectDialog({
+  open,
+  reasons,
+  onClose,
+  onSubmit,
+  pending,
+  result,
+}: {
+  open: boolean;
+  reasons: LeadDetailJson["rejectionReasons"];
+  onClose: () => void;
+  onSubmit: (reason: string, note?: string) => void;
+  pending: boolean;
+  result: LeadActionResult | null;
+}) {
+  const [reason, setReason] = useState("");
+  const [note, setNote] = useState("");
+  const needsNote = reasons.find((r) => r.code === reason)?.requiresNote ?? false;
+  return (
+    <Dialog open={open} onOpenChange={(o) => !o && onClose()}>
+      <DialogContent>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            onSubmit(reason, note);
+          }}
+          className="space-y-4"
+        >
+          <DialogHeader>
+            <DialogTitle>Reject this lead</DialogTitle>
+            <DialogDescription>It leaves your queue and goes back to marketing&apos;s nurture; the reason feeds the funnel&apos;s analytics.</DialogDescription>
+          </DialogHeader>
+          <fieldset className="space-y-1.5">
+            <legend className="text-sm font-medium">Reason</legend>
+            <div className="grid grid-cols-2 gap-1.5">
+              {reasons.map((r) => (
+                <label key={r.code} className="flex cursor-pointer items-center gap-2 rounded-md border px-2.5 py-1.5 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5">
+                  <input type="radio" name="reason" value={r.code} checked={reason === r.code} onChange={() => setReason(r.code)} className="accent-[var(--primary)]" />
+                  {r.label}
+                </label>
+              ))}
+            </div>
+            <FieldError result={result} field="reason" />
+          </fieldset>
+          <div className="space-y-1.5">
+            <Label htmlFor="reject-note">Note{needsNote ? " (required)" : ""}</Label>
+            <textarea id="reject-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} className="w-full rounded-md border bg-background px-3 py-2 text-sm" />
+            <FieldError result={result} field="note" />
+          </div>
+          {result && !result.ok && result.code === "invalid" && !result.issues?.length ? <p className="text-sm text-destructive">{result.message}</p> : null}
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" variant="destructive" disabled={pending || !reason}>
+              {pending ? <Loader2 className="animate-spin" /> : <ThumbsDown />} Reject lead
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
