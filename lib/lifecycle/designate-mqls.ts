@@ -3,11 +3,12 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { accounts, contacts, mqlRecords, stageTransitions } from "../../db/schema";
 import { requestNotificationEmails } from "../notifications/email-jobs";
-import { notifyNewMql } from "../notifications/notify-new-mql";
+import { newMqlNotification } from "../notifications/notify-new-mql";
+import { notifyAll } from "../notifications/notify";
 import { RoutingState } from "../routing/routing-state";
 import type { ScoringModel } from "../scoring/published-model";
 import type { MqlCandidate } from "../scoring/rescore-contacts";
-import { emitWebhookEvent } from "../webhooks/emit-webhook-event";
+import { emitWebhookEvents } from "../webhooks/emit-webhook-event";
 
 export type DesignatedMql = { mqlRecordId: string; contactId: string; repId: string | null };
 
@@ -69,32 +70,34 @@ async function designateBatch(tx: Database, batch: MqlCandidate[], model: Scorin
     )
     .for("update", { of: contacts, skipLocked: true });
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const done: DesignatedMql[] = [];
-  const decisions = [];
-  for (const candidate of batch) {
+  const planned = batch.flatMap((candidate) => {
     const contact = byId.get(candidate.contact_id);
-    if (!contact) continue;
+    if (!contact) return [];
     const decision = routing.assign(
       { region: contact.region, country: contact.country, industry: contact.industry, employees: contact.employees, accountOwnerId: contact.accountOwnerId },
       at,
     );
-    decisions.push(decision);
-    const fit = Number(candidate.fit);
-    const engagement = Number(candidate.engagement);
-    const reason = candidate.meets_thresholds ? "threshold" : "qualifying_action";
-    const [record] = await tx
-      .insert(mqlRecords)
-      .values({
+    const reason = candidate.meets_thresholds ? ("threshold" as const) : ("qualifying_action" as const);
+    return [{ candidate, contact, decision, reason, detail: reasonDetail(candidate), fit: Number(candidate.fit), engagement: Number(candidate.engagement) }];
+  });
+  if (planned.length === 0) return [];
+
+  // Set-based: one insert of the records, one update of the contacts, one insert each of the
+  // transitions, the notifications and the webhook deliveries for the whole batch.
+  const inserted = await tx
+    .insert(mqlRecords)
+    .values(
+      planned.map(({ contact, decision, reason, detail, fit, engagement }) => ({
         contactId: contact.id,
         accountId: contact.accountId,
-        status: "mql",
+        status: "mql" as const,
         mqlAt: at,
         fitScore: fit,
         engagementScore: engagement,
         priorityScore: (fit + engagement) / 2,
         modelVersionId: model.id,
         reason,
-        reasonDetail: reasonDetail(candidate),
+        reasonDetail: detail,
         segment: contact.region,
         source: contact.source,
         campaignId: contact.campaignId,
@@ -103,52 +106,60 @@ async function designateBatch(tx: Database, batch: MqlCandidate[], model: Scorin
         routingRuleId: decision.ruleId,
         routingReason: decision.reason,
         slaDueAt: decision.slaDueAt,
-      })
-      .returning({ id: mqlRecords.id });
-    await tx
-      .update(contacts)
-      .set({
-        stage: "mql",
-        stageChangedAt: at,
-        ownerId: contact.ownerId ?? decision.repId,
-        version: sql`${contacts.version} + 1`,
-        updatedAt: at,
-      })
-      .where(eq(contacts.id, contact.id));
-    await tx.insert(stageTransitions).values({
+      })),
+    )
+    .returning({ id: mqlRecords.id, contactId: mqlRecords.contactId });
+  const recordOf = new Map(inserted.map((r) => [r.contactId, r.id]));
+  await tx.execute(sql`
+    update contacts c set stage = 'mql', stage_changed_at = ${at.toISOString()}::timestamptz, owner_id = coalesce(c.owner_id, v.rep_id),
+      version = c.version + 1, updated_at = ${at.toISOString()}::timestamptz
+    from json_to_recordset(${JSON.stringify(planned.map((p) => ({ id: p.contact.id, rep_id: p.decision.repId })))}::json) as v(id uuid, rep_id uuid)
+    where c.id = v.id`);
+  await tx.insert(stageTransitions).values(
+    planned.map(({ contact, reason, detail, candidate }) => ({
       contactId: contact.id,
-      mqlRecordId: record!.id,
+      mqlRecordId: recordOf.get(contact.id)!,
       fromStage: contact.stage,
-      toStage: "mql",
+      toStage: "mql" as const,
       occurredAt: at,
-      actorType: "system",
+      actorType: "system" as const,
       modelVersionId: model.id,
-      reason: reason === "threshold" ? `Scores crossed the MQL threshold (${reasonDetail(candidate)})` : `Qualifying action: ${candidate.qualifying_action}`,
-    });
-    if (decision.repId) {
-      await notifyNewMql(tx, {
-        repId: decision.repId,
-        mqlRecordId: record!.id,
-        contact,
-        fit,
-        engagement,
-        why: reason === "threshold" ? "crossed the threshold" : candidate.qualifying_action!.replace(/_/g, " "),
-        slaDueAt: decision.slaDueAt,
-        repTimeZone: decision.repTimeZone,
-      });
-    }
-    await emitWebhookEvent(tx, {
-      type: "mql.created",
+      reason: reason === "threshold" ? `Scores crossed the MQL threshold (${detail})` : `Qualifying action: ${candidate.qualifying_action}`,
+    })),
+  );
+  await notifyAll(
+    tx,
+    planned.flatMap(({ contact, decision, reason, candidate, fit, engagement }) =>
+      decision.repId
+        ? [
+            newMqlNotification({
+              repId: decision.repId,
+              mqlRecordId: recordOf.get(contact.id)!,
+              contact,
+              fit,
+              engagement,
+              why: reason === "threshold" ? "crossed the threshold" : candidate.qualifying_action!.replace(/_/g, " "),
+              slaDueAt: decision.slaDueAt,
+              repTimeZone: decision.repTimeZone,
+            }),
+          ]
+        : [],
+    ),
+  );
+  await emitWebhookEvents(
+    tx,
+    planned.map(({ contact, decision, reason, detail, fit, engagement }) => ({
+      type: "mql.created" as const,
       occurredAt: at,
       data: {
-        mqlRecordId: record!.id,
+        mqlRecordId: recordOf.get(contact.id)!,
         contactId: contact.id,
         email: contact.email,
         from: contact.stage,
         to: "mql",
         at: at.toISOString(),
         reason,
-        reasonDetail: reasonDetail(candidate),
+        reasonDetail: detail,
         fitScore: fit,
         engagementScore: engagement,
         modelVersion: model.version,
@@ -156,9 +167,10 @@ async function designateBatch(tx: Database, batch: MqlCandidate[], model: Scorin
         routingReason: decision.reason,
         slaDueAt: decision.slaDueAt?.toISOString() ?? null,
       },
-    });
-    done.push({ mqlRecordId: record!.id, contactId: contact.id, repId: decision.repId });
-  }
+    })),
+  );
+  const decisions = planned.map((p) => p.decision);
+  const done: DesignatedMql[] = planned.map((p) => ({ mqlRecordId: recordOf.get(p.contact.id)!, contactId: p.contact.id, repId: p.decision.repId }));
   await routing.save(tx, decisions, at);
   return done;
 }

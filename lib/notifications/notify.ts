@@ -27,3 +27,10 @@ export async function notify(tx: Database, notification: NewNotification): Promi
     .returning({ id: notifications.id });
   return row!.id;
 }
+
+/** `notify` for many notifications in one insert, in the caller's transaction. */
+export async function notifyAll(tx: Database, list: NewNotification[]): Promise<void> {
+  if (list.length === 0) return;
+  const emailPending = Boolean(env().SMTP_URL);
+  await tx.insert(notifications).values(list.map((n) => ({ ...n, emailPending })));
+}

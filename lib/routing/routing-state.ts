@@ -98,15 +98,21 @@ export class RoutingState {
     return this.policies.find((p) => p.id === policyId) ?? this.policies[0];
   }
 
-  /** Writes back the round-robin's memory for the members assigned in this batch. */
+  /** Writes back the round-robin's memory for the members assigned in this batch, in one statement. */
   async save(tx: Database, assigned: RoutingDecision[], at: Date): Promise<void> {
+    const counts = new Map<string, { territory_id: string; user_id: string; n: number }>();
     for (const d of assigned) {
       if (d.kind !== "round_robin" || !d.repId || !d.territoryId) continue;
-      await tx
-        .update(territoryMembers)
-        .set({ lastAssignedAt: at, assignedCount: sql`${territoryMembers.assignedCount} + 1` })
-        .where(and(eq(territoryMembers.territoryId, d.territoryId), eq(territoryMembers.userId, d.repId)));
+      const key = `${d.territoryId}|${d.repId}`;
+      const seat = counts.get(key) ?? { territory_id: d.territoryId, user_id: d.repId, n: 0 };
+      seat.n += 1;
+      counts.set(key, seat);
     }
+    if (counts.size === 0) return;
+    await tx.execute(sql`
+      update territory_members m set last_assigned_at = ${at.toISOString()}::timestamptz, assigned_count = m.assigned_count + v.n
+      from json_to_recordset(${JSON.stringify([...counts.values()])}::json) as v(territory_id uuid, user_id uuid, n int)
+      where m.territory_id = v.territory_id and m.user_id = v.user_id`);
   }
 }
 

@@ -45,6 +45,29 @@ export async function emitWebhookEvent(db: Database, event: WebhookEvent): Promi
   return { eventId, deliveryIds };
 }
 
+/**
+ * `emitWebhookEvent` for many events at once — one read of the subscriptions and one insert of
+ * the deliveries — for changes made in bulk (a scoring run designating hundreds of MQLs).
+ */
+export async function emitWebhookEvents(db: Database, events: WebhookEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await createDeliveries(db, async (tx) => {
+    const types = [...new Set(events.map((e) => e.type))];
+    const subscribed = await tx
+      .select({ id: webhooks.id, eventTypes: webhooks.eventTypes })
+      .from(webhooks)
+      .where(isNull(webhooks.disabledAt));
+    const forType = new Map(types.map((t) => [t, subscribed.filter((w) => w.eventTypes.includes(t))]));
+    return events.flatMap((event) => {
+      const hooks = forType.get(event.type)!;
+      if (hooks.length === 0) return [];
+      const eventId = randomUUID();
+      const payload: WebhookPayload = { id: eventId, type: event.type, createdAt: (event.occurredAt ?? new Date()).toISOString(), data: event.data };
+      return hooks.map((w) => ({ webhookId: w.id, eventType: event.type, eventId, payload }));
+    });
+  });
+}
+
 type NewDelivery = { webhookId: string; eventType: string; eventId: string; payload: WebhookPayload };
 
 /**
