@@ -1,17 +1,18 @@
 "use client";
-import { CalendarCheck, CheckCircle2, Loader2, Mail, Phone, ThumbsDown, Trophy } from "lucide-react";
+import { CalendarCheck, CheckCircle2, Loader2, Mail, Phone, ThumbsDown, Trophy, UserRoundCog } from "lucide-react";
 import { useEffect, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select";
-import { acceptLeadAction, logActivityAction, qualifyLeadAction, rejectLeadAction } from "@/lib/leads/actions";
+import { useSalesRepsQuery } from "@/components/pipeline/use-sales-reps-query";
+import { acceptLeadAction, logActivityAction, qualifyLeadAction, reassignLeadAction, rejectLeadAction } from "@/lib/leads/actions";
 import type { LeadActionResult } from "@/lib/leads/lead-actions";
 import type { LeadDetailJson } from "./use-queue-queries";
 
 type Outcome = (result: LeadActionResult, done: string) => void;
-type Dialogs = "call" | "email" | "meeting" | "qualify" | "reject" | null;
+type Dialogs = "call" | "email" | "meeting" | "qualify" | "reject" | "reassign" | null;
 
 const isTyping = (e: KeyboardEvent) => {
   const t = e.target as HTMLElement | null;
@@ -85,6 +86,19 @@ export function LeadActions({ lead, onOutcome }: { lead: LeadDetailJson; onOutco
         </Button>
       ) : null}
 
+      {lead.reps.length ? (
+        <Button size="sm" variant="ghost" onClick={() => setDialog("reassign")} disabled={pending}>
+          <UserRoundCog /> Reassign
+        </Button>
+      ) : null}
+      <ReassignDialog
+        open={dialog === "reassign"}
+        reps={lead.reps.filter((r) => r.id !== record.assignedRepId && (record.status === "mql" || record.status === "sal" || r.role === "sales"))}
+        onClose={() => setDialog(null)}
+        pending={pending}
+        result={last}
+        onSubmit={(toUserId, reason) => act(() => reassignLeadAction({ ...target, toUserId, reason }), "Reassigned.")}
+      />
       <ActivityDialog
         kind={dialog === "call" || dialog === "email" || dialog === "meeting" ? dialog : null}
         onClose={() => setDialog(null)}
@@ -102,7 +116,12 @@ export function LeadActions({ lead, onOutcome }: { lead: LeadDetailJson; onOutco
         onClose={() => setDialog(null)}
         pending={pending}
         result={last}
-        onSubmit={(bant, note) => act(() => qualifyLeadAction({ ...target, bant, note }), "Qualified as SQL and handed to sales.")}
+        onSubmit={(bant, note, salesOwner) =>
+          act(
+            () => qualifyLeadAction({ ...target, bant, note, salesOwnerId: salesOwner?.id }),
+            salesOwner ? `Qualified as SQL and handed to ${salesOwner.name}.` : "Qualified as SQL and handed to sales.",
+          )
+        }
       />
       <RejectDialog
         open={dialog === "reject"}
@@ -200,19 +219,21 @@ function QualifyDialog({
 }: {
   open: boolean;
   onClose: () => void;
-  onSubmit: (bant: Record<(typeof BANT)[number]["key"], string>, note?: string) => void;
+  onSubmit: (bant: Record<(typeof BANT)[number]["key"], string>, note?: string, salesOwner?: { id: string; name: string }) => void;
   pending: boolean;
   result: LeadActionResult | null;
 }) {
   const [bant, setBant] = useState({ budget: "", authority: "", need: "", timeline: "" });
   const [note, setNote] = useState("");
+  const [salesOwnerId, setSalesOwnerId] = useState("");
+  const salesReps = useSalesRepsQuery(open);
   return (
     <Dialog open={open} onOpenChange={(o) => !o && onClose()}>
       <DialogContent>
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            onSubmit(bant, note);
+            onSubmit(bant, note, salesReps.data?.find((r) => r.id === salesOwnerId));
           }}
           className="space-y-4"
         >
@@ -227,6 +248,19 @@ function QualifyDialog({
               <FieldError result={result} field={`bant.${f.key}`} />
             </div>
           ))}
+          <div className="space-y-1.5">
+            <Label htmlFor="qualify-sales-owner">Hand to</Label>
+            <NativeSelect id="qualify-sales-owner" value={salesOwnerId} onChange={(e) => setSalesOwnerId(e.target.value)}>
+              <option value="">Automatic: the account&apos;s owner, else the lightest pipeline</option>
+              {(salesReps.data ?? []).map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name} ({r.openPipeline} open)
+                </option>
+              ))}
+            </NativeSelect>
+            {salesReps.isError ? <p className="text-xs text-muted-foreground">Could not load the sales reps; it will be handed automatically.</p> : null}
+            <FieldError result={result} field="salesOwnerId" />
+          </div>
           <div className="space-y-1.5">
             <Label htmlFor="qualify-note">Note for sales</Label>
             <textarea id="qualify-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} className="w-full rounded-md border bg-background px-3 py-2 text-sm" />
@@ -301,6 +335,69 @@ function RejectDialog({
             </Button>
             <Button type="submit" variant="destructive" disabled={pending || !reason}>
               {pending ? <Loader2 className="animate-spin" /> : <ThumbsDown />} Reject lead
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function ReassignDialog({
+  open,
+  reps,
+  onClose,
+  onSubmit,
+  pending,
+  result,
+}: {
+  open: boolean;
+  reps: LeadDetailJson["reps"];
+  onClose: () => void;
+  onSubmit: (toUserId: string, reason: string) => void;
+  pending: boolean;
+  result: LeadActionResult | null;
+}) {
+  const [to, setTo] = useState("");
+  const [reason, setReason] = useState("");
+  return (
+    <Dialog open={open} onOpenChange={(o) => !o && onClose()}>
+      <DialogContent>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            onSubmit(to, reason);
+          }}
+          className="space-y-4"
+        >
+          <DialogHeader>
+            <DialogTitle>Reassign this lead</DialogTitle>
+            <DialogDescription>The new rep gets it in their queue and a notification; the reason is kept with the lead.</DialogDescription>
+          </DialogHeader>
+          <div className="space-y-1.5">
+            <Label htmlFor="reassign-to">Give it to</Label>
+            <NativeSelect id="reassign-to" value={to} onChange={(e) => setTo(e.target.value)}>
+              <option value="">Choose a rep…</option>
+              {reps.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name} ({r.role === "sdr" ? "SDR" : r.role === "sales" ? "Sales" : "Admin"})
+                </option>
+              ))}
+            </NativeSelect>
+            <FieldError result={result} field="toUserId" />
+          </div>
+          <div className="space-y-1.5">
+            <Label htmlFor="reassign-reason">Reason</Label>
+            <Input id="reassign-reason" value={reason} onChange={(e) => setReason(e.target.value)} placeholder="e.g. Priya is out until Monday" />
+            <FieldError result={result} field="reason" />
+          </div>
+          {result && !result.ok && result.code !== "invalid" ? <p className="text-sm text-destructive">{result.message}</p> : null}
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={pending || !to}>
+              {pending ? <Loader2 className="animate-spin" /> : <UserRoundCog />} Reassign
             </Button>
           </DialogFooter>
         </form>

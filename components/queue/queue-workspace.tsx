@@ -79,6 +79,10 @@ export function QueueWorkspace({ initial, showRep, segments, sources }: { initia
       <section aria-label="Queue" className="min-w-0">
         <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
           <QueueFilters values={values} segments={segments} sources={sources} onChange={setParams} />
+          <p className="flex items-center gap-1.5 text-xs text-muted-foreground" data-testid="queue-counts">
+            <span className="font-medium text-foreground">{data.counts.open} open</span>
+            {data.counts.overdue ? <span className="font-medium text-destructive">· {data.counts.overdue} overdue</span> : null}
+          </p>
           <p className="flex items-center gap-1.5 text-xs text-muted-foreground" title="j / k or ↑ / ↓ move · a accept · l log a call · q qualify · r reject · Esc close">
             <Keyboard className="size-3.5" /> j/k move · a accept · l log call · q qualify · r reject
             {query.isFetching ? <span className="ml-2 size-1.5 animate-pulse rounded-full bg-primary" aria-label="Refreshing" /> : null}

@@ -7,7 +7,11 @@ import type { QueueRow } from "@/db/queries/queue-list";
 type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 export type QueueItem = Json<QueueRow>;
 export type QueueResponse = { rows: QueueItem[]; nextCursor: string | null; counts: { open: number; overdue: number }; now: string };
-export type LeadDetailJson = Omit<LeadDetail, "record"> & { record: Json<LeadDetail["record"]> };
+export type LeadDetailJson = Omit<LeadDetail, "record"> & {
+  record: Json<LeadDetail["record"]>;
+  /** For admins: the reps the lead can be reassigned to. */
+  reps: { id: string; name: string; role: string }[];
+};
 
 async function getJson<T>(url: string): Promise<T> {
   const res = await fetch(url, { headers: { accept: "application/json" } });

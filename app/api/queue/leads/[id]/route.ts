@@ -1,4 +1,4 @@
-import { getLeadDetail } from "@/db/queries/lead-detail";
+import { getLeadDetail, listActiveReps } from "@/db/queries/lead-detail";
 import { authorizeRequest } from "@/lib/auth/session";
 import { apiError, errorResponse } from "@/lib/http/errors";
 import { refuseAccess } from "@/lib/leads/lead-access";
@@ -16,7 +16,9 @@ export async function GET(_: Request, { params }: { params: Promise<{ id: string
     if (!id.success) return apiError("bad_request:lead", "Not a valid lead id.");
     const detail = await getLeadDetail({ mqlRecordId: id.data });
     if (!detail || refuseAccess({ userId: user.id, role: user.role }, detail.record, "either")) return apiError("not_found:lead", "No such lead in your queue.");
-    return Response.json(detail);
+    // Admins may hand the lead to someone else: the reps they can choose from.
+    const reps = user.role === "admin" ? await listActiveReps() : [];
+    return Response.json({ ...detail, reps });
   } catch (error) {
     return errorResponse(error);
   }
