@@ -52,9 +52,17 @@ export async function swapInContactScores(db: Database, { next, at, maintenanceW
 
   await db.transaction(async (tx) => {
     await tx.execute(sql`lock table ${sql.raw(LIVE)} in share row exclusive mode`);
+    // The anti-joins below hash a million ids: in memory, in one batch, the lock is held shorter.
+    if (maintenanceWorkMem) await tx.execute(sql.raw(`set local work_mem = '${maintenanceWorkMem}'`));
+    // Two branches, not one OR: the OR would probe the copy's index once per live row (seconds
+    // under the lock), where each branch alone is a filter or a hash anti-join.
     await tx.execute(sql`
-      insert into ${table} select s.* from ${sql.raw(LIVE)} s
-      where s.scored_at > ${at.toISOString()}::timestamptz or not exists (select 1 from ${table} n where n.contact_id = s.contact_id)
+      insert into ${table}
+      select s.* from ${sql.raw(LIVE)} s where s.scored_at > ${at.toISOString()}::timestamptz
+      union all
+      select s.* from ${sql.raw(LIVE)} s
+      where (s.scored_at is null or s.scored_at <= ${at.toISOString()}::timestamptz)
+        and not exists (select 1 from ${table} n where n.contact_id = s.contact_id)
       on conflict (contact_id) do update set
         fit_score = excluded.fit_score, engagement_score = excluded.engagement_score, model_version_id = excluded.model_version_id,
         scored_at = excluded.scored_at, last_activity_at = excluded.last_activity_at, unsubscribed_at = excluded.unsubscribed_at`);
