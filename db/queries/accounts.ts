@@ -6,7 +6,7 @@ import { encodeCursor, type Cursor } from "@/lib/validation/common";
 import type { AccountListFilters } from "@/lib/validation/accounts";
 import { descNullsLast } from "../sql-helpers";
 import { getDb, rowsOf } from "../client";
-import { accounts, contacts, contactScores, engagementEvents, mqaRecords, scoringModelVersions, users } from "../schema";
+import { accounts, accountScores, contacts, contactScores, engagementEvents, mqaRecords, scoringModelVersions, users } from "../schema";
 
 /** Accounts A–Z with keyset pagination on (name, id); search by name or domain. */
 export async function listAccounts({ filters }: { filters: AccountListFilters }) {
@@ -25,12 +25,13 @@ export async function listAccounts({ filters }: { filters: AccountListFilters })
       industry: accounts.industry,
       employees: accounts.employees,
       region: accounts.region,
-      accountScore: accounts.accountScore,
+      accountScore: accountScores.score,
       ownerName: users.name,
       contactCount: sql<number>`(select count(*)::int from ${contacts} where ${contacts.accountId} = ${accounts.id})`,
     })
     .from(accounts)
     .leftJoin(users, eq(users.id, accounts.ownerId))
+    .leftJoin(accountScores, eq(accountScores.accountId, accounts.id))
     .where(where.length ? and(...where) : undefined)
     .orderBy(asc(accounts.name), asc(accounts.id))
     .limit(filters.limit + 1);
@@ -145,13 +146,14 @@ export async function listOpenMqas({ cursor, limit }: { cursor?: Cursor; limit: 
       region: accounts.region,
       mqaAt: mqaRecords.mqaAt,
       atQualification: mqaRecords.accountScore,
-      accountScore: accounts.accountScore,
+      accountScore: accountScores.score,
       components: mqaRecords.components,
       repName: users.name,
       contactCount: sql<number>`(select count(*)::int from ${contacts} where ${contacts.accountId} = ${accounts.id})`,
     })
     .from(mqaRecords)
     .innerJoin(accounts, eq(accounts.id, mqaRecords.accountId))
+    .leftJoin(accountScores, eq(accountScores.accountId, accounts.id))
     .leftJoin(users, eq(users.id, mqaRecords.assignedRepId))
     .where(and(isNull(mqaRecords.closedAt), cursor ? sql`(${mqaRecords.mqaAt}, ${mqaRecords.id}) < (${String(cursor[0])}::timestamptz, ${String(cursor[1])}::uuid)` : undefined))
     .orderBy(desc(mqaRecords.mqaAt), desc(mqaRecords.id))

@@ -17,8 +17,6 @@ export const accounts = pgTable(
     region: text("region"),
     technologies: text("technologies").array().notNull().default(sql`'{}'::text[]`),
     ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
-    /** Account-level (MQA) score, PRODUCT.md §7. */
-    accountScore: integer("account_score"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -33,3 +31,15 @@ export const accounts = pgTable(
 );
 export type Account = typeof accounts.$inferSelect;
 export type NewAccount = typeof accounts.$inferInsert;
+
+/**
+ * The account-level (MQA) score, PRODUCT.md §7, rounded as shown: a narrow row per scored account,
+ * kept apart from the wide, many-indexed accounts row so that rescoring every account rewrites
+ * little (as contact_scores does for contacts).
+ */
+export const accountScores = pgTable("account_scores", {
+  accountId: uuid("account_id")
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: "cascade" }),
+  score: integer("score").notNull(),
+});

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf, type DatabaseHandle } from "@/db/client";
-import { accounts, mqaRecords, notifications, users } from "@/db/schema";
+import { accounts, accountScores, mqaRecords, notifications, users } from "@/db/schema";
 import { createTestDatabase } from "@/db/test-database";
 import { insertAccount, insertContact, insertUser } from "@/db/test-fixtures";
 import { DEFAULT_MODEL } from "../scoring/default-model";
@@ -69,7 +69,7 @@ describe("qualifying accounts", () => {
     expect(record).toMatchObject({ assignedRepId: owner.id, modelVersionId: model.id, closedAt: null, mqaAt: at });
     expect(record!.accountScore).toBeCloseTo(72, 4); // 0.4·100 + 0.4·(140/3) + 0.2·(200/3)
     expect(record!.components).toEqual({ fit: 100, engagement: 46.7, coverage: 66.7 });
-    const [stored] = await handle.db.select({ score: accounts.accountScore }).from(accounts).where(eq(accounts.id, hot.id));
+    const [stored] = await handle.db.select({ score: accountScores.score }).from(accountScores).where(eq(accountScores.accountId, hot.id));
     expect(stored!.score).toBe(72);
     const [bell] = await handle.db.select().from(notifications).where(eq(notifications.userId, owner.id));
     expect(bell).toMatchObject({ kind: "mqa.assigned", title: "Account qualified: Northwind", href: `/accounts/${hot.id}` });

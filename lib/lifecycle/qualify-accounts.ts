@@ -37,6 +37,8 @@ export async function qualifyAccounts(db: Database, { model, at, scope }: { mode
 
   const { threshold } = model.definition.mqa;
   return db.transaction(async (tx) => {
+    // Every account at once ranks every contact: sort it in memory rather than on disk.
+    if (scope === "all") await tx.execute(sql`set local work_mem = '256MB'`);
     const [row] = rowsOf<{ rescored: number | string; closed: number | string; opened: AccountQualification["opened"] }>(
       await tx.execute(qualifyAccountsSql({ model, at, accountIds })),
     );

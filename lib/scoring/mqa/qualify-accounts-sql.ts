@@ -16,9 +16,9 @@ export function qualifyAccountsSql({ model, at, accountIds }: { model: { id: str
   return sql`
         with s as (${accountScoresSql(model.definition, accountIds)}),
         stored as (
-          update accounts a set account_score = round(s.score)::int
-          from s where a.id = s.account_id and a.account_score is distinct from round(s.score)::int
-          returning a.id
+          insert into account_scores (account_id, score) select account_id, round(score)::int from s
+          on conflict (account_id) do update set score = excluded.score where account_scores.score is distinct from excluded.score
+          returning account_id
         ),
         closed as (
           update mqa_records r set closed_at = ${at.toISOString()}::timestamptz

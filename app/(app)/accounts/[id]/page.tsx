@@ -55,7 +55,7 @@ export default async function AccountPage({ params }: { params: Params }) {
         </Link>
         <div className="mt-2 flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">{account.name}</h1>
-          {qualification.records.some((r) => !r.closedAt) ? <Badge variant="success">MQA · {account.accountScore ?? "—"}</Badge> : null}
+          {qualification.records.some((r) => !r.closedAt) ? <Badge variant="success">MQA · {qualification.parts ? Math.round(qualification.parts.score) : "—"}</Badge> : null}
           <a href={`https://${account.domain}`} className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground" rel="noreferrer" target="_blank">
             <Globe className="size-4" /> {account.domain}
           </a>
