@@ -34,6 +34,8 @@ function revalidateLead(result: LeadActionResult): void {
   const record = result.ok ? result.record : result.fresh;
   if (!record) return;
   revalidatePath("/queue");
+  revalidatePath("/pipeline");
+  revalidatePath("/team");
   revalidatePath(`/contacts/${record.contactId}`);
 }
 
@@ -87,6 +89,10 @@ export async function reassignLeadAction(input: ReassignInput): Promise<LeadActi
 export async function reassignLeadsAction(input: ReassignManyInput): Promise<ReassignManyResult> {
   const actor = await signedInActor();
   const result = await leads.reassignMany(await getDb(), actor, input);
-  if (result.ok && result.reassigned > 0) revalidatePath("/queue");
+  if (result.ok && result.reassigned > 0) {
+    revalidatePath("/queue");
+    revalidatePath("/pipeline");
+    revalidatePath("/team");
+  }
   return result;
 }
