@@ -1,4 +1,4 @@
-import { BarChart3, Building2, Inbox, Settings, SlidersHorizontal, Target, Upload, Users, type LucideIcon } from "lucide-react";
+import { BarChart3, Building2, Inbox, Kanban, Settings, SlidersHorizontal, Target, Upload, Users, UsersRound, type LucideIcon } from "lucide-react";
 import type { UserRole } from "@/db/schema/enums";
 import { can, type Permission } from "@/lib/auth/permissions";
 
@@ -6,6 +6,8 @@ export type NavItem = { href: string; label: string; icon: LucideIcon; permissio
 
 export const NAV_ITEMS: NavItem[] = [
   { href: "/queue", label: "Queue", icon: Inbox, permission: "queue:work" },
+  { href: "/pipeline", label: "Pipeline", icon: Kanban, permission: "pipeline:work" },
+  { href: "/team", label: "Team", icon: UsersRound, permission: "leads:reassign" },
   { href: "/contacts", label: "Contacts", icon: Users, permission: "contacts:read" },
   { href: "/accounts", label: "Accounts", icon: Building2, permission: "accounts:read" },
   { href: "/funnel", label: "Funnel", icon: BarChart3, permission: "funnel:read" },
