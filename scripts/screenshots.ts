@@ -67,7 +67,20 @@ await sdr.getByRole("button", { name: /^Notifications, \d+ unread$/ }).click();
 await sdr.getByTestId("notification").first().waitFor();
 await shoot(sdr, "notifications-sdr");
 await sdr.keyboard.press("Escape");
+const sales = await signedIn("sales@handoff.demo");
+await sales.goto(`${base}/pipeline`);
+await sales.getByTestId("column-opportunity").waitFor();
+await shoot(sales, "pipeline-sales");
 const admin = await signedIn("admin@handoff.demo");
+await admin.goto(`${base}/team`);
+await admin.getByRole("table", { name: "Reps" }).waitFor();
+await shoot(admin, "team");
+// The heaviest queue's leads, ready to be reassigned: the ones past their first-touch SLA ticked.
+await admin.getByRole("link", { name: /^Reassign / }).first().click();
+await admin.getByTestId("bulk-reassign").waitFor();
+await admin.getByRole("button", { name: /^Select past SLA/ }).click();
+await admin.getByTestId("bulk-reassign").scrollIntoViewIfNeeded();
+await shoot(admin, "team-reassign");
 for (const p of ["settings", "settings/routing", "settings/api-keys", "settings/webhooks", "api-docs", "import"]) {
   await admin.goto(`${base}/${p}`);
   await shoot(admin, p.replace("/", "-"));
