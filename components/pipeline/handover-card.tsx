@@ -14,6 +14,11 @@ import { useLeadAction, type ReportOutcome } from "./use-lead-action";
 
 const DAY_MS = 86_400_000;
 
+function handedAgo(sqlAt: Date | null, now: Date): string {
+  const age = ageOf(sqlAt, now);
+  return age === "just now" ? "handed just now" : `handed ${age} ago`;
+}
+
 /** One SQL an SDR handed over: what they learnt (BANT, their note), and take it or turn it down. */
 export function HandoverCard({
   lead,
@@ -48,7 +53,7 @@ export function HandoverCard({
         <div className="flex items-start justify-between gap-2">
           <LeadHeading lead={lead} headingId={headingId} />
           <Badge variant={waitingLong ? "warning" : "secondary"} className="xl:hidden" title={`Handed over ${dateTime(lead.sqlAt)}`}>
-            <Clock className="size-3" /> {ageOf(lead.sqlAt, now)}
+            <Clock className="size-3" /> {handedAgo(lead.sqlAt, now)}
           </Badge>
         </div>
         {facts ? <p className="truncate text-xs text-muted-foreground">{facts}</p> : null}
@@ -70,7 +75,7 @@ export function HandoverCard({
           {BANT_FIELDS.map((f) => (
             <div key={f.key} className="min-w-0">
               <dt className="text-[11px] font-medium uppercase tracking-wide text-muted-foreground">{f.label}</dt>
-              <dd className={cn("line-clamp-2 text-sm leading-snug", !lead.bant?.[f.key] && "text-muted-foreground")} title={lead.bant?.[f.key] ?? undefined}>
+              <dd className={cn("line-clamp-3 text-sm leading-snug", !lead.bant?.[f.key] && "text-muted-foreground")} title={lead.bant?.[f.key] ?? undefined}>
                 {lead.bant?.[f.key] || "Not given"}
               </dd>
             </div>
@@ -85,7 +90,7 @@ export function HandoverCard({
       <div className="flex flex-wrap items-center gap-2 xl:flex-col xl:items-end">
         <span className="hidden items-center gap-1 text-xs text-muted-foreground xl:flex" title={`Handed over ${dateTime(lead.sqlAt)}`}>
           <Clock className={cn("size-3", waitingLong && "text-amber-600")} />
-          <span className={cn(waitingLong && "font-medium text-amber-700")}>{ageOf(lead.sqlAt, now)}</span>
+          <span className={cn(waitingLong && "font-medium text-amber-700")}>{handedAgo(lead.sqlAt, now)}</span>
         </span>
         {lead.salesOwnerId ? (
           <span className="flex items-center gap-2">
