@@ -47,12 +47,12 @@ export function HandoverCard({
       aria-labelledby={headingId}
       data-testid="handover-card"
       data-lead-id={lead.id}
-      className="grid gap-x-5 gap-y-3 rounded-lg border border-l-4 border-l-amber-400 bg-card p-4 shadow-sm xl:grid-cols-[minmax(0,1fr)_minmax(0,2.1fr)_auto] xl:items-start"
+      className="grid gap-x-5 gap-y-3 rounded-lg border border-l-4 border-l-amber-400 bg-card p-4 shadow-sm lg:grid-cols-[minmax(0,1fr)_minmax(0,1.5fr)_auto] lg:items-start xl:grid-cols-[minmax(0,1fr)_minmax(0,2.1fr)_auto]"
     >
       <div className="min-w-0 space-y-1.5">
         <div className="flex items-start justify-between gap-2">
           <LeadHeading lead={lead} headingId={headingId} />
-          <Badge variant={waitingLong ? "warning" : "secondary"} className="xl:hidden" title={`Handed over ${dateTime(lead.sqlAt)}`}>
+          <Badge variant={waitingLong ? "warning" : "secondary"} className="lg:hidden" title={`Handed over ${dateTime(lead.sqlAt)}`}>
             <Clock className="size-3" /> {handedAgo(lead.sqlAt, now)}
           </Badge>
         </div>
@@ -71,7 +71,7 @@ export function HandoverCard({
         </p>
       </div>
       <div className="min-w-0 space-y-2">
-        <dl className="grid grid-cols-2 gap-x-4 gap-y-2 rounded-md bg-muted/60 px-3 py-2.5 md:grid-cols-4" data-testid="handover-bant">
+        <dl className="grid grid-cols-2 gap-x-4 gap-y-2 rounded-md bg-muted/60 px-3 py-2.5 sm:grid-cols-4 lg:grid-cols-2 xl:grid-cols-4" data-testid="handover-bant">
           {BANT_FIELDS.map((f) => (
             <div key={f.key} className="min-w-0">
               <dt className="text-[11px] font-medium uppercase tracking-wide text-muted-foreground">{f.label}</dt>
@@ -87,8 +87,8 @@ export function HandoverCard({
           </p>
         ) : null}
       </div>
-      <div className="flex flex-wrap items-center gap-2 xl:flex-col xl:items-end">
-        <span className="hidden items-center gap-1 text-xs text-muted-foreground xl:flex" title={`Handed over ${dateTime(lead.sqlAt)}`}>
+      <div className="flex flex-wrap items-center gap-2 lg:flex-col lg:items-end">
+        <span className="hidden items-center gap-1 text-xs text-muted-foreground lg:flex" title={`Handed over ${dateTime(lead.sqlAt)}`}>
           <Clock className={cn("size-3", waitingLong && "text-amber-600")} />
           <span className={cn(waitingLong && "font-medium text-amber-700")}>{handedAgo(lead.sqlAt, now)}</span>
         </span>
@@ -110,14 +110,14 @@ export function HandoverCard({
             </Button>
           </span>
         ) : (
-          <p className="max-w-48 text-xs text-muted-foreground xl:text-right">
+          <p className="max-w-48 text-xs text-muted-foreground lg:text-right">
             No sales rep holds it.{" "}
             <Link href="/team?rep=unassigned#reassign" className="font-medium text-primary hover:underline">
               Assign it on the Team page
             </Link>
           </p>
         )}
-        <span className="flex items-center gap-0.5 max-xl:ml-auto">
+        <span className="flex items-center gap-0.5 max-lg:ml-auto">
           {lead.phone ? (
             <a href={`tel:${lead.phone}`} className="rounded p-1.5 text-muted-foreground hover:bg-muted hover:text-foreground" aria-label={`Call ${name}`} title={lead.phone}>
               <Phone className="size-4" />
