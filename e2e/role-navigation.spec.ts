@@ -2,10 +2,10 @@ import { expect, test } from "@playwright/test";
 import { DEMO_USERS, mainNav, signIn, type DemoRole } from "./helpers";
 
 const EXPECTED_NAV: Record<DemoRole, string[]> = {
-  admin: ["Queue", "Contacts", "Accounts", "Funnel", "Calibration", "Scoring model", "Import", "Settings"],
+  admin: ["Queue", "Pipeline", "Team", "Contacts", "Accounts", "Funnel", "Calibration", "Scoring model", "Import", "Settings"],
   marketer: ["Contacts", "Accounts", "Funnel", "Calibration", "Scoring model", "Import"],
   sdr: ["Queue", "Contacts", "Accounts"],
-  sales: ["Queue", "Contacts", "Accounts", "Funnel"],
+  sales: ["Queue", "Pipeline", "Contacts", "Accounts", "Funnel"],
 };
 
 const HOME: Record<DemoRole, RegExp> = {

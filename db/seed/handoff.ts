@@ -169,7 +169,10 @@ export function simulateHandoff(rng: Random, input: HandoffInput): HandoffResult
     sqlAt: at("sql"),
     bant,
     salesOwnerId: ae?.id ?? null,
-    salesAcceptedAt: salesAcceptedAt !== null && salesAcceptedAt <= nowMs ? salesAcceptedAt : null,
+    // SQLs handed over in the last week and not yet worked wait for the AE to take them,
+    // so every demo pipeline has handovers to accept or reject.
+    salesAcceptedAt:
+      salesAcceptedAt !== null && salesAcceptedAt <= nowMs && !(status === "sql" && nowMs - sqlStep!.at < 7 * DAY_MS) ? salesAcceptedAt : null,
     opportunityAt: at("opportunity"),
     wonAt: at("customer"),
     lostAt: at("lost"),
