@@ -44,7 +44,10 @@ test("a sales rep rejects one handed-over SQL with a reason and takes another to
   const handed = page.getByTestId("handed-over");
   const notice = page.getByTestId("pipeline-notice");
 
-  // Both handovers wait for Alex, with who qualified them and their BANT.
+  // Both handovers wait for Alex, oldest first, with who qualified them and their BANT; the demo
+  // data may already have others waiting, so the whole list is opened.
+  const showAll = handed.getByRole("button", { name: /^Show all/ });
+  if (await showAll.isVisible()) await showAll.click();
   const rejectCard = handed.locator(`[data-lead-id="${toReject.id}"]`);
   const winCard = handed.locator(`[data-lead-id="${toWin.id}"]`);
   await expect(rejectCard.getByRole("heading", { name: toReject.name })).toBeVisible();

@@ -2,30 +2,17 @@
 import { Loader2, ThumbsDown, Trophy, XCircle } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { DialogFooter } from "@/components/ui/dialog";
 import type { SalesRejectionOutcome } from "@/db/schema/mql-records";
 import type { LeadActionResult } from "@/lib/leads/lead-actions";
+import { DialogFormFooter, FieldError, FormDialog, FormError, RejectionReasonPicker, textareaClass, type RejectionReasonOption } from "@/components/leads/lead-form-parts";
 
-export type RejectionReasonOption = { code: string; label: string; requiresNote: boolean };
+export type { RejectionReasonOption };
 
 /** The common reasons a deal is lost; any other can be typed. The same words keep the analytics' groups few. */
 export const LOST_REASONS = ["Chose a competitor", "No decision", "Budget cut", "Price", "Timing", "Missing features"] as const;
-
-const textareaClass = "w-full rounded-md border border-input bg-card px-3 py-2 text-sm shadow-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring/40";
-
-function FieldError({ result, field }: { result: LeadActionResult | null; field: string }) {
-  const issue = result && !result.ok ? result.issues?.find((i) => i.path.join(".") === field) : undefined;
-  return issue ? <p className="text-xs text-destructive">{issue.message}</p> : null;
-}
-
-/** A refusal the form's fields do not explain (e.g. no SDR to send it back to). */
-function FormError({ result }: { result: LeadActionResult | null }) {
-  return result && !result.ok && result.code === "invalid" && !result.issues?.length ? (
-    <p className="text-sm text-destructive">{result.message}</p>
-  ) : null;
-}
 
 /** Turn a handed-over SQL down: a reason from the managed list, a note, and where it goes. */
 export function SalesRejectDialog({
@@ -53,66 +40,43 @@ export function SalesRejectDialog({
   const needsNote = reasons.find((r) => r.code === reason)?.requiresNote ?? false;
   const sdr = qualifiedByName ?? "the SDR";
   return (
-    <Dialog open={open} onOpenChange={(o) => !o && onClose()}>
-      <DialogContent className="max-w-lg">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            onSubmit({ reason, note, outcome });
-          }}
-          className="space-y-4"
-        >
-          <DialogHeader>
-            <DialogTitle>Reject {leadName}</DialogTitle>
-            <DialogDescription>Say why, so {sdr} and marketing learn from it: the reason feeds the rejection analytics.</DialogDescription>
-          </DialogHeader>
-          <fieldset className="space-y-1.5">
-            <legend className="text-sm font-medium">Reason</legend>
-            <div className="grid grid-cols-2 gap-1.5">
-              {reasons.map((r) => (
-                <label key={r.code} className="flex cursor-pointer items-center gap-2 rounded-md border px-2.5 py-1.5 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5">
-                  <input type="radio" name="sales-reject-reason" value={r.code} checked={reason === r.code} onChange={() => setReason(r.code)} className="accent-primary" />
-                  {r.label}
-                </label>
-              ))}
-            </div>
-            <FieldError result={result} field="reason" />
-          </fieldset>
-          <div className="space-y-1.5">
-            <Label htmlFor="sales-reject-note">Note{needsNote ? " (required)" : ""}</Label>
-            <textarea id="sales-reject-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} className={textareaClass} placeholder="What did you find out?" />
-            <FieldError result={result} field="note" />
-          </div>
-          <fieldset className="space-y-1.5">
-            <legend className="text-sm font-medium">Then</legend>
-            <label className="flex cursor-pointer items-start gap-2.5 rounded-md border px-3 py-2 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5">
-              <input type="radio" name="sales-reject-outcome" checked={outcome === "back_to_sdr"} onChange={() => setOutcome("back_to_sdr")} className="mt-0.5 accent-primary" />
-              <span>
-                <span className="font-medium">Back to the SDR</span>
-                <span className="block text-xs text-muted-foreground">{sdr} gets it back as a SAL to work further, with your note.</span>
-              </span>
-            </label>
-            <label className="flex cursor-pointer items-start gap-2.5 rounded-md border px-3 py-2 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5">
-              <input type="radio" name="sales-reject-outcome" checked={outcome === "recycle"} onChange={() => setOutcome("recycle")} className="mt-0.5 accent-primary" />
-              <span>
-                <span className="font-medium">Recycle to nurture</span>
-                <span className="block text-xs text-muted-foreground">Not a buyer now: back to marketing; it can qualify again later.</span>
-              </span>
-            </label>
-            <FieldError result={result} field="outcome" />
-          </fieldset>
-          <FormError result={result} />
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="destructive" disabled={pending || !reason}>
-              {pending ? <Loader2 className="animate-spin" /> : <ThumbsDown />} {outcome === "recycle" ? "Reject and recycle" : "Reject and send back"}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      onSubmit={() => onSubmit({ reason, note, outcome })}
+      title={<>Reject {leadName}</>}
+      description={<>Say why, so {sdr} and marketing learn from it: the reason feeds the rejection analytics.</>}
+      className="max-w-lg"
+    >
+      <RejectionReasonPicker name="sales-reject-reason" reasons={reasons} value={reason} onChange={setReason} result={result} />
+      <div className="space-y-1.5">
+        <Label htmlFor="sales-reject-note">Note{needsNote ? " (required)" : ""}</Label>
+        <textarea id="sales-reject-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} className={textareaClass} placeholder="What did you find out?" />
+        <FieldError result={result} field="note" />
+      </div>
+      <fieldset className="space-y-1.5">
+        <legend className="text-sm font-medium">Then</legend>
+        <label className="flex cursor-pointer items-start gap-2.5 rounded-md border px-3 py-2 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5">
+          <input type="radio" name="sales-reject-outcome" checked={outcome === "back_to_sdr"} onChange={() => setOutcome("back_to_sdr")} className="mt-0.5 accent-primary" />
+          <span>
+            <span className="font-medium">Back to the SDR</span>
+            <span className="block text-xs text-muted-foreground">{sdr} gets it back as a SAL to work further, with your note.</span>
+          </span>
+        </label>
+        <label className="flex cursor-pointer items-start gap-2.5 rounded-md border px-3 py-2 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5">
+          <input type="radio" name="sales-reject-outcome" checked={outcome === "recycle"} onChange={() => setOutcome("recycle")} className="mt-0.5 accent-primary" />
+          <span>
+            <span className="font-medium">Recycle to nurture</span>
+            <span className="block text-xs text-muted-foreground">Not a buyer now: back to marketing; it can qualify again later.</span>
+          </span>
+        </label>
+        <FieldError result={result} field="outcome" />
+      </fieldset>
+      <FormError result={result} />
+      <DialogFormFooter onCancel={onClose} pending={pending} disabled={!reason} destructive icon={<ThumbsDown />}>
+        {outcome === "recycle" ? "Reject and recycle" : "Reject and send back"}
+      </DialogFormFooter>
+    </FormDialog>
   );
 }
 
@@ -134,34 +98,26 @@ export function CloseWonDialog({
 }) {
   const [note, setNote] = useState("");
   return (
-    <Dialog open={open} onOpenChange={(o) => !o && onClose()}>
-      <DialogContent>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            onSubmit(note);
-          }}
-          className="space-y-4"
-        >
-          <DialogHeader>
-            <DialogTitle>Close {accountName ?? leadName} as won</DialogTitle>
-            <DialogDescription>{leadName} becomes a customer; the deal counts in the MQL cohort&apos;s conversion.</DialogDescription>
-          </DialogHeader>
-          <div className="space-y-1.5">
-            <Label htmlFor="won-note">Note</Label>
-            <textarea id="won-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} className={textareaClass} placeholder="e.g. Annual plan, 25 seats" />
-          </div>
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={pending} className="bg-emerald-600 hover:bg-emerald-600/90">
-              {pending ? <Loader2 className="animate-spin" /> : <Trophy />} Mark as won
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      onSubmit={() => onSubmit(note)}
+      title={<>Close {accountName ?? leadName} as won</>}
+      description={<>{leadName} becomes a customer; the deal counts in the MQL cohort&apos;s conversion.</>}
+    >
+      <div className="space-y-1.5">
+        <Label htmlFor="won-note">Note</Label>
+        <textarea id="won-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} className={textareaClass} placeholder="e.g. Annual plan, 25 seats" />
+      </div>
+      <DialogFooter>
+        <Button type="button" variant="outline" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={pending} className="bg-emerald-600 hover:bg-emerald-600/90">
+          {pending ? <Loader2 className="animate-spin" /> : <Trophy />} Mark as won
+        </Button>
+      </DialogFooter>
+    </FormDialog>
   );
 }
 
@@ -188,46 +144,33 @@ export function CloseLostDialog({
   const [note, setNote] = useState("");
   const reason = choice === "other" ? other : choice;
   return (
-    <Dialog open={open} onOpenChange={(o) => !o && onClose()}>
-      <DialogContent>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            onSubmit(reason, note);
-          }}
-          className="space-y-4"
-        >
-          <DialogHeader>
-            <DialogTitle>Close {accountName ?? leadName} as lost</DialogTitle>
-            <DialogDescription>Why did {leadName}&apos;s deal not happen? Marketing weighs MQLs by what became of them.</DialogDescription>
-          </DialogHeader>
-          <fieldset className="space-y-1.5">
-            <legend className="text-sm font-medium">Reason</legend>
-            <div className="grid grid-cols-2 gap-1.5">
-              {[...LOST_REASONS, "other"].map((r) => (
-                <label key={r} className="flex cursor-pointer items-center gap-2 rounded-md border px-2.5 py-1.5 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5">
-                  <input type="radio" name="lost-reason" value={r} checked={choice === r} onChange={() => setChoice(r)} className="accent-primary" />
-                  {r === "other" ? "Other…" : r}
-                </label>
-              ))}
-            </div>
-            {choice === "other" ? <Input aria-label="Other reason" value={other} onChange={(e) => setOther(e.target.value)} placeholder="In a few words" autoFocus /> : null}
-            <FieldError result={result} field="reason" />
-          </fieldset>
-          <div className="space-y-1.5">
-            <Label htmlFor="lost-note">Note</Label>
-            <textarea id="lost-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} className={textareaClass} />
-          </div>
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="destructive" disabled={pending || !reason.trim()}>
-              {pending ? <Loader2 className="animate-spin" /> : <XCircle />} Mark as lost
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      onSubmit={() => onSubmit(reason, note)}
+      title={<>Close {accountName ?? leadName} as lost</>}
+      description={<>Why did {leadName}&apos;s deal not happen? Marketing weighs MQLs by what became of them.</>}
+    >
+      <fieldset className="space-y-1.5">
+        <legend className="text-sm font-medium">Reason</legend>
+        <div className="grid grid-cols-2 gap-1.5">
+          {[...LOST_REASONS, "other"].map((r) => (
+            <label key={r} className="flex cursor-pointer items-center gap-2 rounded-md border px-2.5 py-1.5 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5">
+              <input type="radio" name="lost-reason" value={r} checked={choice === r} onChange={() => setChoice(r)} className="accent-primary" />
+              {r === "other" ? "Other…" : r}
+            </label>
+          ))}
+        </div>
+        {choice === "other" ? <Input aria-label="Other reason" value={other} onChange={(e) => setOther(e.target.value)} placeholder="In a few words" autoFocus /> : null}
+        <FieldError result={result} field="reason" />
+      </fieldset>
+      <div className="space-y-1.5">
+        <Label htmlFor="lost-note">Note</Label>
+        <textarea id="lost-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} className={textareaClass} />
+      </div>
+      <DialogFormFooter onCancel={onClose} pending={pending} disabled={!reason.trim()} destructive icon={<XCircle />}>
+        Mark as lost
+      </DialogFormFooter>
+    </FormDialog>
   );
 }

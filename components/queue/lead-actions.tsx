@@ -2,7 +2,6 @@
 import { CalendarCheck, CheckCircle2, Loader2, Mail, Phone, ThumbsDown, Trophy, UserRoundCog } from "lucide-react";
 import { useEffect, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select";
@@ -10,6 +9,7 @@ import { useSalesRepsQuery } from "@/components/pipeline/use-sales-reps-query";
 import { acceptLeadAction, logActivityAction, qualifyLeadAction, reassignLeadAction, rejectLeadAction } from "@/lib/leads/actions";
 import type { LeadActionResult } from "@/lib/leads/lead-actions";
 import type { LeadDetailJson } from "./use-queue-queries";
+import { DialogFormFooter, FieldError, FormDialog, FormError, RejectionReasonPicker, textareaClass } from "@/components/leads/lead-form-parts";
 
 type Outcome = (result: LeadActionResult, done: string) => void;
 type Dialogs = "call" | "email" | "meeting" | "qualify" | "reject" | "reassign" | null;
@@ -18,11 +18,6 @@ const isTyping = (e: KeyboardEvent) => {
   const t = e.target as HTMLElement | null;
   return !!t && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName) || !!t.closest("[role=dialog]"));
 };
-
-function FieldError({ result, field }: { result: LeadActionResult | null; field: string }) {
-  const issue = result && !result.ok ? result.issues?.find((i) => i.path.join(".") === field) : undefined;
-  return issue ? <p className="text-xs text-destructive">{issue.message}</p> : null;
-}
 
 /** The actions on a lead, as buttons and keyboard shortcuts (a accept, l log a call, q qualify, r reject). */
 export function LeadActions({ lead, onOutcome }: { lead: LeadDetailJson; onOutcome: Outcome }) {
@@ -153,53 +148,40 @@ function ActivityDialog({
   const [subject, setSubject] = useState("");
   const title = kind === "call" ? "Log a call" : kind === "email" ? "Log an email" : "Log a meeting";
   return (
-    <Dialog open={kind !== null} onOpenChange={(o) => !o && onClose()}>
-      <DialogContent>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (kind) onSubmit(kind, { outcome, note, subject });
-          }}
-          className="space-y-4"
-        >
-          <DialogHeader>
-            <DialogTitle>{title}</DialogTitle>
-            <DialogDescription>It goes on the contact&apos;s timeline; the first one stamps the first touch and stops the SLA clock.</DialogDescription>
-          </DialogHeader>
-          {kind === "call" ? (
-            <div className="space-y-1.5">
-              <Label htmlFor="activity-outcome">Outcome</Label>
-              <NativeSelect id="activity-outcome" value={outcome} onChange={(e) => setOutcome(e.target.value)}>
-                <option value="">—</option>
-                <option>Connected</option>
-                <option>Left voicemail</option>
-                <option>No answer</option>
-                <option>Booked a meeting</option>
-              </NativeSelect>
-            </div>
-          ) : (
-            <div className="space-y-1.5">
-              <Label htmlFor="activity-subject">{kind === "email" ? "Subject" : "Title"}</Label>
-              <Input id="activity-subject" value={subject} onChange={(e) => setSubject(e.target.value)} />
-              <FieldError result={result} field="subject" />
-            </div>
-          )}
-          <div className="space-y-1.5">
-            <Label htmlFor="activity-note">Note</Label>
-            <textarea id="activity-note" value={note} onChange={(e) => setNote(e.target.value)} rows={3} className="w-full rounded-md border bg-background px-3 py-2 text-sm" />
-            <FieldError result={result} field="note" />
-          </div>
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={pending}>
-              {pending ? <Loader2 className="animate-spin" /> : null} Log {kind}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      open={kind !== null}
+      onClose={onClose}
+      onSubmit={() => kind && onSubmit(kind, { outcome, note, subject })}
+      title={title}
+      description={<>It goes on the contact&apos;s timeline; the first one stamps the first touch and stops the SLA clock.</>}
+    >
+      {kind === "call" ? (
+        <div className="space-y-1.5">
+          <Label htmlFor="activity-outcome">Outcome</Label>
+          <NativeSelect id="activity-outcome" value={outcome} onChange={(e) => setOutcome(e.target.value)}>
+            <option value="">—</option>
+            <option>Connected</option>
+            <option>Left voicemail</option>
+            <option>No answer</option>
+            <option>Booked a meeting</option>
+          </NativeSelect>
+        </div>
+      ) : (
+        <div className="space-y-1.5">
+          <Label htmlFor="activity-subject">{kind === "email" ? "Subject" : "Title"}</Label>
+          <Input id="activity-subject" value={subject} onChange={(e) => setSubject(e.target.value)} />
+          <FieldError result={result} field="subject" />
+        </div>
+      )}
+      <div className="space-y-1.5">
+        <Label htmlFor="activity-note">Note</Label>
+        <textarea id="activity-note" value={note} onChange={(e) => setNote(e.target.value)} rows={3} className={textareaClass} />
+        <FieldError result={result} field="note" />
+      </div>
+      <DialogFormFooter onCancel={onClose} pending={pending}>
+        Log {kind}
+      </DialogFormFooter>
+    </FormDialog>
   );
 }
 
@@ -228,54 +210,41 @@ function QualifyDialog({
   const [salesOwnerId, setSalesOwnerId] = useState("");
   const salesReps = useSalesRepsQuery(open);
   return (
-    <Dialog open={open} onOpenChange={(o) => !o && onClose()}>
-      <DialogContent>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            onSubmit(bant, note, salesReps.data?.find((r) => r.id === salesOwnerId));
-          }}
-          className="space-y-4"
-        >
-          <DialogHeader>
-            <DialogTitle>Qualify as SQL</DialogTitle>
-            <DialogDescription>Budget, authority, need and timeline go to the sales rep with the lead.</DialogDescription>
-          </DialogHeader>
-          {BANT.map((f) => (
-            <div key={f.key} className="space-y-1.5">
-              <Label htmlFor={`bant-${f.key}`}>{f.label}</Label>
-              <Input id={`bant-${f.key}`} value={bant[f.key]} placeholder={f.hint} onChange={(e) => setBant({ ...bant, [f.key]: e.target.value })} />
-              <FieldError result={result} field={`bant.${f.key}`} />
-            </div>
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      onSubmit={() => onSubmit(bant, note, salesReps.data?.find((r) => r.id === salesOwnerId))}
+      title={<>Qualify as SQL</>}
+      description={<>Budget, authority, need and timeline go to the sales rep with the lead.</>}
+    >
+      {BANT.map((f) => (
+        <div key={f.key} className="space-y-1.5">
+          <Label htmlFor={`bant-${f.key}`}>{f.label}</Label>
+          <Input id={`bant-${f.key}`} value={bant[f.key]} placeholder={f.hint} onChange={(e) => setBant({ ...bant, [f.key]: e.target.value })} />
+          <FieldError result={result} field={`bant.${f.key}`} />
+        </div>
+      ))}
+      <div className="space-y-1.5">
+        <Label htmlFor="qualify-sales-owner">Hand to</Label>
+        <NativeSelect id="qualify-sales-owner" value={salesOwnerId} onChange={(e) => setSalesOwnerId(e.target.value)}>
+          <option value="">Automatic: the account&apos;s owner, else the lightest pipeline</option>
+          {(salesReps.data ?? []).map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name} ({r.openPipeline} open)
+            </option>
           ))}
-          <div className="space-y-1.5">
-            <Label htmlFor="qualify-sales-owner">Hand to</Label>
-            <NativeSelect id="qualify-sales-owner" value={salesOwnerId} onChange={(e) => setSalesOwnerId(e.target.value)}>
-              <option value="">Automatic: the account&apos;s owner, else the lightest pipeline</option>
-              {(salesReps.data ?? []).map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name} ({r.openPipeline} open)
-                </option>
-              ))}
-            </NativeSelect>
-            {salesReps.isError ? <p className="text-xs text-muted-foreground">Could not load the sales reps; it will be handed automatically.</p> : null}
-            <FieldError result={result} field="salesOwnerId" />
-          </div>
-          <div className="space-y-1.5">
-            <Label htmlFor="qualify-note">Note for sales</Label>
-            <textarea id="qualify-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} className="w-full rounded-md border bg-background px-3 py-2 text-sm" />
-          </div>
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={pending}>
-              {pending ? <Loader2 className="animate-spin" /> : <Trophy />} Qualify and hand over
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+        </NativeSelect>
+        {salesReps.isError ? <p className="text-xs text-muted-foreground">Could not load the sales reps; it will be handed automatically.</p> : null}
+        <FieldError result={result} field="salesOwnerId" />
+      </div>
+      <div className="space-y-1.5">
+        <Label htmlFor="qualify-note">Note for sales</Label>
+        <textarea id="qualify-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} className={textareaClass} />
+      </div>
+      <DialogFormFooter onCancel={onClose} pending={pending} icon={<Trophy />}>
+        Qualify and hand over
+      </DialogFormFooter>
+    </FormDialog>
   );
 }
 
@@ -298,48 +267,24 @@ function RejectDialog({
   const [note, setNote] = useState("");
   const needsNote = reasons.find((r) => r.code === reason)?.requiresNote ?? false;
   return (
-    <Dialog open={open} onOpenChange={(o) => !o && onClose()}>
-      <DialogContent>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            onSubmit(reason, note);
-          }}
-          className="space-y-4"
-        >
-          <DialogHeader>
-            <DialogTitle>Reject this lead</DialogTitle>
-            <DialogDescription>It leaves your queue and goes back to marketing&apos;s nurture; the reason feeds the funnel&apos;s analytics.</DialogDescription>
-          </DialogHeader>
-          <fieldset className="space-y-1.5">
-            <legend className="text-sm font-medium">Reason</legend>
-            <div className="grid grid-cols-2 gap-1.5">
-              {reasons.map((r) => (
-                <label key={r.code} className="flex cursor-pointer items-center gap-2 rounded-md border px-2.5 py-1.5 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5">
-                  <input type="radio" name="reason" value={r.code} checked={reason === r.code} onChange={() => setReason(r.code)} className="accent-[var(--primary)]" />
-                  {r.label}
-                </label>
-              ))}
-            </div>
-            <FieldError result={result} field="reason" />
-          </fieldset>
-          <div className="space-y-1.5">
-            <Label htmlFor="reject-note">Note{needsNote ? " (required)" : ""}</Label>
-            <textarea id="reject-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} className="w-full rounded-md border bg-background px-3 py-2 text-sm" />
-            <FieldError result={result} field="note" />
-          </div>
-          {result && !result.ok && result.code === "invalid" && !result.issues?.length ? <p className="text-sm text-destructive">{result.message}</p> : null}
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="destructive" disabled={pending || !reason}>
-              {pending ? <Loader2 className="animate-spin" /> : <ThumbsDown />} Reject lead
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      onSubmit={() => onSubmit(reason, note)}
+      title={<>Reject this lead</>}
+      description={<>It leaves your queue and goes back to marketing&apos;s nurture; the reason feeds the funnel&apos;s analytics.</>}
+    >
+      <RejectionReasonPicker name="reason" reasons={reasons} value={reason} onChange={setReason} result={result} />
+      <div className="space-y-1.5">
+        <Label htmlFor="reject-note">Note{needsNote ? " (required)" : ""}</Label>
+        <textarea id="reject-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} className={textareaClass} />
+        <FieldError result={result} field="note" />
+      </div>
+      <FormError result={result} />
+      <DialogFormFooter onCancel={onClose} pending={pending} disabled={!reason} destructive icon={<ThumbsDown />}>
+        Reject lead
+      </DialogFormFooter>
+    </FormDialog>
   );
 }
 
@@ -361,47 +306,34 @@ function ReassignDialog({
   const [to, setTo] = useState("");
   const [reason, setReason] = useState("");
   return (
-    <Dialog open={open} onOpenChange={(o) => !o && onClose()}>
-      <DialogContent>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            onSubmit(to, reason);
-          }}
-          className="space-y-4"
-        >
-          <DialogHeader>
-            <DialogTitle>Reassign this lead</DialogTitle>
-            <DialogDescription>The new rep gets it in their queue and a notification; the reason is kept with the lead.</DialogDescription>
-          </DialogHeader>
-          <div className="space-y-1.5">
-            <Label htmlFor="reassign-to">Give it to</Label>
-            <NativeSelect id="reassign-to" value={to} onChange={(e) => setTo(e.target.value)}>
-              <option value="">Choose a rep…</option>
-              {reps.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name} ({r.role === "sdr" ? "SDR" : r.role === "sales" ? "Sales" : "Admin"})
-                </option>
-              ))}
-            </NativeSelect>
-            <FieldError result={result} field="toUserId" />
-          </div>
-          <div className="space-y-1.5">
-            <Label htmlFor="reassign-reason">Reason</Label>
-            <Input id="reassign-reason" value={reason} onChange={(e) => setReason(e.target.value)} placeholder="e.g. Priya is out until Monday" />
-            <FieldError result={result} field="reason" />
-          </div>
-          {result && !result.ok && result.code !== "invalid" ? <p className="text-sm text-destructive">{result.message}</p> : null}
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={pending || !to}>
-              {pending ? <Loader2 className="animate-spin" /> : <UserRoundCog />} Reassign
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      onSubmit={() => onSubmit(to, reason)}
+      title={<>Reassign this lead</>}
+      description={<>The new rep gets it in their queue and a notification; the reason is kept with the lead.</>}
+    >
+      <div className="space-y-1.5">
+        <Label htmlFor="reassign-to">Give it to</Label>
+        <NativeSelect id="reassign-to" value={to} onChange={(e) => setTo(e.target.value)}>
+          <option value="">Choose a rep…</option>
+          {reps.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name} ({r.role === "sdr" ? "SDR" : r.role === "sales" ? "Sales" : "Admin"})
+            </option>
+          ))}
+        </NativeSelect>
+        <FieldError result={result} field="toUserId" />
+      </div>
+      <div className="space-y-1.5">
+        <Label htmlFor="reassign-reason">Reason</Label>
+        <Input id="reassign-reason" value={reason} onChange={(e) => setReason(e.target.value)} placeholder="e.g. Priya is out until Monday" />
+        <FieldError result={result} field="reason" />
+      </div>
+      {result && !result.ok && result.code !== "invalid" ? <p className="text-sm text-destructive">{result.message}</p> : null}
+      <DialogFormFooter onCancel={onClose} pending={pending} disabled={!to} icon={<UserRoundCog />}>
+        Reassign
+      </DialogFormFooter>
+    </FormDialog>
   );
 }
