@@ -1,3 +1,4 @@
+import { FUNNEL_GROUPS } from "../analytics/funnel-query";
 import { z } from "zod";
 import {
   contactInputSchema,
@@ -60,6 +61,18 @@ const itemResult = (statuses: string[], extra: Record<string, unknown> = {}) => 
   properties: { index: { type: "integer" }, status: { type: "string", enum: statuses }, error: { type: "string" }, ...extra },
 });
 
+const funnelCounts = Object.fromEntries(
+  ["mqls", "sal", "sql", "opportunity", "customer", "lost", "rejected", "open"].map((k) => [k, { type: "integer" }]),
+);
+const funnelRates = { mqlToSqlRate: { type: "number" }, mqlToCustomerRate: { type: "number" } };
+const funnelResponseSchema = {
+  type: "object",
+  properties: {
+    rows: { type: "array", items: { type: "object", properties: { group: { type: "string" }, ...funnelCounts, ...funnelRates } } },
+    totals: { type: "object", properties: { ...funnelCounts, ...funnelRates } },
+  },
+};
+
 export type EndpointDoc = { method: "get" | "post"; path: string; summary: string; description: string; scope: string };
 
 export const ENDPOINTS: EndpointDoc[] = [
@@ -67,10 +80,11 @@ export const ENDPOINTS: EndpointDoc[] = [
   { method: "post", path: "/api/v1/events", scope: "ingest", summary: "Append timeline events", description: "`(source, id)` is stored once however often it is sent. An unknown email creates the contact. Events may arrive late and out of order." },
   { method: "post", path: "/api/v1/stage-changes", scope: "ingest", summary: "Record lifecycle changes", description: "Moves contacts through the lifecycle with their real timestamps. `mql` opens an MQL record; later stages stamp it; forward jumps count the skipped stages as passed. Backwards moves are per-item errors naming the current stage. Changes dated more than an hour ago are history: recorded and counted, but they do not route, notify or fire webhooks." },
   { method: "get", path: "/api/v1/contacts/{ref}", scope: "read", summary: "Get a contact", description: "By id or email: profile, account, stage, scores with their breakdown, the open MQL record and recent events." },
+  { method: "get", path: "/api/v1/analytics/funnel", scope: "read", summary: "Get the funnel", description: "MQL records qualified from `from` to `to` (whole UTC days, inclusive), per group and in total: how many reached SAL, SQL, opportunity and customer (a record that jumped stages counts the skipped ones as passed), were lost, rejected or are still open; `mqlToSqlRate` and `mqlToCustomerRate` are fractions of `mqls`." },
 ];
 
 export function buildOpenApiDocument(baseUrl?: string) {
-  const [contacts, events, stageChanges, contact] = ENDPOINTS;
+  const [contacts, events, stageChanges, contact, funnel] = ENDPOINTS;
   const op = (e: EndpointDoc, rest: Record<string, unknown>) => ({
     summary: e.summary,
     description: `${e.description}\n\nScope: \`${e.scope}\` (or \`admin\`).`,
@@ -134,6 +148,19 @@ export function buildOpenApiDocument(baseUrl?: string) {
               description: "A result per item",
               content: { "application/json": { schema: { type: "object", properties: { results: { type: "array", items: itemResult(["changed", "unchanged", "error"], { contactId: { type: "string", format: "uuid" }, from: { type: "string" }, to: { type: "string" }, historical: { type: "boolean" } }) } } } } },
             },
+            ...errorResponses,
+          },
+        }),
+      },
+      [funnel!.path]: {
+        get: op(funnel!, {
+          parameters: [
+            { name: "from", in: "query", required: true, description: "First day, YYYY-MM-DD", schema: { type: "string", format: "date" } },
+            { name: "to", in: "query", required: true, description: "Last day, YYYY-MM-DD (included)", schema: { type: "string", format: "date" } },
+            { name: "groupBy", in: "query", required: false, schema: { type: "string", enum: [...FUNNEL_GROUPS], default: "month" } },
+          ],
+          responses: {
+            "200": { description: "Rows per group, and the totals", content: { "application/json": { schema: funnelResponseSchema } } },
             ...errorResponses,
           },
         }),
