@@ -73,6 +73,20 @@ const funnelResponseSchema = {
   },
 };
 
+const rateSchema = { oneOf: [{ type: "null" }, { type: "object", properties: { value: { type: "number" }, low: { type: "number" }, high: { type: "number" } } }] };
+const sweepResponseSchema = {
+  type: "object",
+  properties: {
+    rows: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: { threshold: { type: "integer" }, mqls: { type: "integer" }, sql: { type: "integer" }, customers: { type: "integer" }, mqlToSqlRate: rateSchema, mqlToCustomerRate: rateSchema, sparse: { type: "boolean" } },
+      },
+    },
+  },
+};
+
 export type EndpointDoc = { method: "get" | "post"; path: string; summary: string; description: string; scope: string };
 
 export const ENDPOINTS: EndpointDoc[] = [
@@ -81,10 +95,11 @@ export const ENDPOINTS: EndpointDoc[] = [
   { method: "post", path: "/api/v1/stage-changes", scope: "ingest", summary: "Record lifecycle changes", description: "Moves contacts through the lifecycle with their real timestamps. `mql` opens an MQL record; later stages stamp it; forward jumps count the skipped stages as passed. Backwards moves are per-item errors naming the current stage. Changes dated more than an hour ago are history: recorded and counted, but they do not route, notify or fire webhooks." },
   { method: "get", path: "/api/v1/contacts/{ref}", scope: "read", summary: "Get a contact", description: "By id or email: profile, account, stage, scores with their breakdown, the open MQL record and recent events." },
   { method: "get", path: "/api/v1/analytics/funnel", scope: "read", summary: "Get the funnel", description: "MQL records qualified from `from` to `to` (whole UTC days, inclusive), per group and in total: how many reached SAL, SQL, opportunity and customer (a record that jumped stages counts the skipped ones as passed), were lost, rejected or are still open; `mqlToSqlRate` and `mqlToCustomerRate` are fractions of `mqls`." },
+  { method: "get", path: "/api/v1/analytics/threshold-sweep", scope: "read", summary: "Sweep a threshold", description: "For every whole threshold 0–100 on `fit` or `engagement`: the MQL records qualified from `from` to `to` whose score at qualification reaches it, how many became SQLs and customers, and both rates with 95% Wilson intervals (`null` without records). `sparse` marks points backed by fewer than 30 records." },
 ];
 
 export function buildOpenApiDocument(baseUrl?: string) {
-  const [contacts, events, stageChanges, contact, funnel] = ENDPOINTS;
+  const [contacts, events, stageChanges, contact, funnel, sweep] = ENDPOINTS;
   const op = (e: EndpointDoc, rest: Record<string, unknown>) => ({
     summary: e.summary,
     description: `${e.description}\n\nScope: \`${e.scope}\` (or \`admin\`).`,
@@ -161,6 +176,19 @@ export function buildOpenApiDocument(baseUrl?: string) {
           ],
           responses: {
             "200": { description: "Rows per group, and the totals", content: { "application/json": { schema: funnelResponseSchema } } },
+            ...errorResponses,
+          },
+        }),
+      },
+      [sweep!.path]: {
+        get: op(sweep!, {
+          parameters: [
+            { name: "dimension", in: "query", required: true, schema: { type: "string", enum: ["fit", "engagement"] } },
+            { name: "from", in: "query", required: true, description: "First day, YYYY-MM-DD", schema: { type: "string", format: "date" } },
+            { name: "to", in: "query", required: true, description: "Last day, YYYY-MM-DD (included)", schema: { type: "string", format: "date" } },
+          ],
+          responses: {
+            "200": { description: "101 rows, thresholds 0 to 100", content: { "application/json": { schema: sweepResponseSchema } } },
             ...errorResponses,
           },
         }),
