@@ -1,0 +1,51 @@
+/**
+ * How fast the analytics behind the charts are on the benchmark data set (1M contacts, ~200k MQL
+ * records): the funnel by month, by source and by region, and the 101-threshold sweep on fit and
+ * on engagement, each run repeatedly through the application's own query function (end to end in
+ * Node, through the driver), p50/p95. Target: p95 ≤ 200 ms each.
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/handoff_bench npm run bench:analytics [-- --runs 30]
+ */
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import { openDatabase, rowsOf } from "../../db/client";
+import { migrateDatabase } from "../../db/migrate";
+import { funnelByGroup } from "../../db/queries/funnel";
+import { thresholdSweep } from "../../db/queries/threshold-sweep";
+import { funnelQuerySchema } from "../../lib/analytics/funnel-query";
+import { sweepQuerySchema } from "../../lib/analytics/sweep-query";
+
+const { values } = parseArgs({ options: { runs: { type: "string", default: "30" } } });
+const runs = Number(values.runs);
+const handle = await openDatabase({ max: 2 });
+await migrateDatabase(handle);
+const db = handle.db;
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+async function scenario(name: string, fn: () => Promise<unknown>) {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`${name.padEnd(40)} p50 ${pct(times, 50).toFixed(1).padStart(7)} ms  p95 ${pct(times, 95).toFixed(1).padStart(7)} ms`);
+}
+
+const [range] = rowsOf<{ from: string; to: string; n: number }>(
+  await db.execute(sql`select to_char(min(mql_at), 'YYYY-MM-DD') as from, to_char(max(mql_at), 'YYYY-MM-DD') as to, count(*)::int as n from mql_records`),
+);
+console.log(`${range!.n.toLocaleString("en")} MQL records from ${range!.from} to ${range!.to}; ${runs} runs each\n`);
+const period = { from: range!.from, to: range!.to };
+
+for (const groupBy of ["month", "source", "region"] as const) {
+  const q = funnelQuerySchema.parse({ ...period, groupBy });
+  await scenario(`funnel by ${groupBy}`, () => funnelByGroup(db, q));
+}
+for (const dimension of ["fit", "engagement"] as const) {
+  const q = sweepQuerySchema.parse({ ...period, dimension });
+  await scenario(`threshold sweep on ${dimension} (101 thresholds)`, () => thresholdSweep(db, q));
+}
+await handle.close();
