@@ -56,3 +56,15 @@ export function keysetAfter(order: KeysetOrder, [sortKey, id]: [string | number 
   const before = sql`(${order.column}, ${order.id}) < (cast(${String(sortKey)} as ${order.type}), ${id})`;
   return order.nullable ? sql`(${before} or ${order.column} is null)` : before;
 }
+
+/**
+ * Runs a report over many rows with memory to sort and hash in (a transaction's `work_mem`):
+ * the default 4 MB spills a sort of 200k MQL records to disk, and the planner cannot always
+ * tell how few groups a computed key makes.
+ */
+export async function analyticalQuery(db: Database, query: SQL): Promise<unknown> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    return tx.execute(query);
+  });
+}

@@ -3,17 +3,21 @@ import { sql, type SQL } from "drizzle-orm";
 import { withRates, type FunnelCounts, type FunnelGroup, type FunnelQuery, type FunnelRow } from "@/lib/analytics/funnel-query";
 import { countWhere, reachedStage } from "@/lib/analytics/stage-reached";
 import { rowsOf, type Database } from "../client";
-import { timestamptz } from "../sql-helpers";
+import { analyticalQuery, timestamptz } from "../sql-helpers";
 
-/** Each breakdown's label, read at qualification where the record keeps it. */
-const GROUP_SQL: Record<FunnelGroup, SQL> = {
-  month: sql`to_char(mql_records.mql_at at time zone 'UTC', 'YYYY-MM')`,
-  source: sql`coalesce(mql_records.source, '(none)')`,
-  campaign: sql`coalesce(cp.name, '(none)')`,
-  region: sql`coalesce(c.region, '(none)')`,
-  segment: sql`coalesce(mql_records.segment, '(none)')`,
-  rep: sql`coalesce(u.name, '(unassigned)')`,
-  modelVersion: sql`coalesce('v' || v.version, '(none)')`,
+/**
+ * Each breakdown: what it groups by (read at qualification where the record keeps it), how the
+ * group reads, and the one join it needs — only that join, so a breakdown by month or source
+ * stays a scan of mql_records alone.
+ */
+const GROUPS: Record<FunnelGroup, { key: SQL; label: (key: SQL) => SQL; join?: SQL }> = {
+  month: { key: sql`date_trunc('month', mql_records.mql_at, 'UTC')`, label: (k) => sql`to_char(${k} at time zone 'UTC', 'YYYY-MM')` },
+  source: { key: sql`mql_records.source`, label: (k) => sql`coalesce(${k}, '(none)')` },
+  campaign: { key: sql`cp.name`, label: (k) => sql`coalesce(${k}, '(none)')`, join: sql`left join campaigns cp on cp.id = mql_records.campaign_id` },
+  region: { key: sql`c.region`, label: (k) => sql`coalesce(${k}, '(none)')`, join: sql`left join contacts c on c.id = mql_records.contact_id` },
+  segment: { key: sql`mql_records.segment`, label: (k) => sql`coalesce(${k}, '(none)')` },
+  rep: { key: sql`u.name`, label: (k) => sql`coalesce(${k}, '(unassigned)')`, join: sql`left join users u on u.id = mql_records.assigned_rep_id` },
+  modelVersion: { key: sql`v.version`, label: (k) => sql`coalesce('v' || ${k}, '(none)')`, join: sql`left join scoring_model_versions v on v.id = mql_records.model_version_id` },
 };
 
 const COUNTS = sql`
@@ -33,17 +37,18 @@ const COUNTS = sql`
  * grouped with ROLLUP so the totals come with the rows.
  */
 export async function funnelByGroup(db: Database, { from, until, groupBy }: FunnelQuery): Promise<{ rows: FunnelRow[]; totals: FunnelCounts & { mqlToSqlRate: number; mqlToCustomerRate: number } }> {
+  const group = GROUPS[groupBy];
   const result = rowsOf<FunnelCounts & { grp: string | null; is_total: boolean }>(
-    await db.execute(sql`
-      select ${GROUP_SQL[groupBy]} as grp, grouping(${GROUP_SQL[groupBy]}) = 1 as is_total, ${COUNTS}
-      from mql_records
-      left join contacts c on c.id = mql_records.contact_id
-      left join campaigns cp on cp.id = mql_records.campaign_id
-      left join users u on u.id = mql_records.assigned_rep_id
-      left join scoring_model_versions v on v.id = mql_records.model_version_id
-      where mql_records.mql_at >= ${timestamptz(from)} and mql_records.mql_at < ${timestamptz(until)}
-      group by rollup (${GROUP_SQL[groupBy]})
-      order by is_total, grp`),
+    await analyticalQuery(db, sql`
+      select ${group.label(sql`g.key`)} as grp, g.is_total, g.mqls, g.sal, g.sql, g.opportunity, g.customer, g.lost, g.rejected, g.open
+      from (
+        select ${group.key} as key, grouping(${group.key}) = 1 as is_total, ${COUNTS}
+        from mql_records
+        ${group.join ?? sql``}
+        where mql_records.mql_at >= ${timestamptz(from)} and mql_records.mql_at < ${timestamptz(until)}
+        group by rollup (${group.key})
+      ) g
+      order by g.is_total, grp`),
   );
   const counts = (r: FunnelCounts): FunnelCounts => ({
     mqls: r.mqls,
