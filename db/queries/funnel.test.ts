@@ -20,16 +20,16 @@ beforeAll(async () => {
   key = (await createApiKey(handle.db, { name: "bi", scopes: ["read"] })).key;
   const ids: Record<string, string> = {};
   for (const name of ["a", "b", "c", "d", "e", "f", "g"]) ids[name] = (await insertContact(handle.db, { email: `${name}@funnel.test`, region: name === "c" ? "EMEA" : "North America" })).id;
-  const base = { fitScore: 60, engagementScore: 50, priorityScore: 55, reason: "threshold" as const };
+  const base = { fitScore: 60, engagementScore: 50, priorityScore: 55, reason: "threshold" as const, region: "North America" };
   const records: NewMqlRecord[] = [
     // January: A accepted and qualified (still open as SQL); B jumped straight from MQL to customer.
     { ...base, contactId: ids.a!, source: "webinar", status: "sql", mqlAt: t("2026-01-10T09:00Z"), acceptedAt: t("2026-01-11T09:00Z"), sqlAt: t("2026-01-15T09:00Z") },
     { ...base, contactId: ids.b!, source: "webinar", status: "customer", mqlAt: t("2026-01-20T09:00Z"), wonAt: t("2026-03-01T09:00Z"), closedAt: t("2026-03-01T09:00Z") },
     // February: C rejected and recycled; D went all the way to an opportunity and was lost.
-    { ...base, contactId: ids.c!, source: "paid_search", status: "rejected", mqlAt: t("2026-02-05T09:00Z"), rejectedAt: t("2026-02-06T09:00Z"), recycledAt: t("2026-02-06T09:00Z"), closedAt: t("2026-02-06T09:00Z") },
+    { ...base, contactId: ids.c!, region: "EMEA", source: "paid_search", status: "rejected", mqlAt: t("2026-02-05T09:00Z"), rejectedAt: t("2026-02-06T09:00Z"), recycledAt: t("2026-02-06T09:00Z"), closedAt: t("2026-02-06T09:00Z") },
     { ...base, contactId: ids.d!, source: "webinar", status: "lost", mqlAt: t("2026-02-15T09:00Z"), acceptedAt: t("2026-02-16T09:00Z"), sqlAt: t("2026-02-20T09:00Z"), opportunityAt: t("2026-02-25T09:00Z"), lostAt: t("2026-03-10T09:00Z"), closedAt: t("2026-03-10T09:00Z") },
     // March: C qualifies again; F qualifies in the last half hour of the range.
-    { ...base, contactId: ids.c!, source: "paid_search", status: "mql", mqlAt: t("2026-03-01T09:00Z") },
+    { ...base, contactId: ids.c!, region: "EMEA", source: "paid_search", status: "mql", mqlAt: t("2026-03-01T09:00Z") },
     { ...base, contactId: ids.f!, source: "webinar", status: "mql", mqlAt: t("2026-03-31T23:30Z") },
     // Outside the range on either side.
     { ...base, contactId: ids.e!, source: "webinar", status: "mql", mqlAt: t("2025-12-31T23:59Z") },

@@ -14,7 +14,7 @@ const GROUPS: Record<FunnelGroup, { key: SQL; label: (key: SQL) => SQL; join?: S
   month: { key: sql`date_trunc('month', mql_records.mql_at, 'UTC')`, label: (k) => sql`to_char(${k} at time zone 'UTC', 'YYYY-MM')` },
   source: { key: sql`mql_records.source`, label: (k) => sql`coalesce(${k}, '(none)')` },
   campaign: { key: sql`cp.name`, label: (k) => sql`coalesce(${k}, '(none)')`, join: sql`left join campaigns cp on cp.id = mql_records.campaign_id` },
-  region: { key: sql`c.region`, label: (k) => sql`coalesce(${k}, '(none)')`, join: sql`left join contacts c on c.id = mql_records.contact_id` },
+  region: { key: sql`mql_records.region`, label: (k) => sql`coalesce(${k}, '(none)')` },
   segment: { key: sql`mql_records.segment`, label: (k) => sql`coalesce(${k}, '(none)')` },
   rep: { key: sql`u.name`, label: (k) => sql`coalesce(${k}, '(unassigned)')`, join: sql`left join users u on u.id = mql_records.assigned_rep_id` },
   modelVersion: { key: sql`v.version`, label: (k) => sql`coalesce('v' || ${k}, '(none)')`, join: sql`left join scoring_model_versions v on v.id = mql_records.model_version_id` },

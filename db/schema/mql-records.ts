@@ -39,6 +39,8 @@ export const mqlRecords = pgTable(
     /** Part of the exploration sample: routed although just below the threshold. */
     isExploration: boolean("is_exploration").notNull().default(false),
     segment: text("segment"),
+    /** The contact's region when it qualified, for breakdowns that should not join contacts. */
+    region: text("region"),
     source: text("source"),
     campaignId: uuid("campaign_id"),
     // Routing.

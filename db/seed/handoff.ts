@@ -157,6 +157,7 @@ export function simulateHandoff(rng: Random, input: HandoffInput): HandoffResult
     reason: input.reason,
     reasonDetail: input.reasonDetail,
     segment: c.region,
+    region: c.region,
     source: c.source,
     campaignId: c.campaign?.id ?? null,
     assignedRepId: rep.id,

@@ -15,6 +15,7 @@ export type SeedMqlRecord = {
   reason: MqlReason;
   reasonDetail: string | null;
   segment: string;
+  region: string;
   source: string;
   campaignId: string | null;
   assignedRepId: string;

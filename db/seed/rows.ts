@@ -79,7 +79,7 @@ export function addEventLines(csv: CsvBuilder, contactId: string, events: readon
 
 export const MQL_RECORD_COLUMNS = [
   "id", "contact_id", "account_id", "status", "mql_at", "fit_score", "engagement_score", "priority_score", "model_version_id",
-  "reason", "reason_detail", "is_exploration", "segment", "source", "campaign_id", "assigned_rep_id", "assigned_at",
+  "reason", "reason_detail", "is_exploration", "segment", "region", "source", "campaign_id", "assigned_rep_id", "assigned_at",
   "routing_rule_id", "routing_reason", "sla_due_at", "first_touch_at", "accepted_at", "sql_at", "bant", "sales_owner_id",
   "sales_accepted_at", "opportunity_at", "won_at", "lost_at", "lost_reason", "rejected_at", "rejected_by_id",
   "rejection_reason", "rejection_note", "recycled_at", "closed_at", "version", "created_at", "updated_at",
@@ -88,7 +88,7 @@ export const MQL_RECORD_COLUMNS = [
 export function mqlRecordLine(r: SeedMqlRecord): string {
   return csvLine([
     r.id, r.contactId, r.accountId, r.status, ts(r.mqlAt), r.fitScore, r.engagementScore, r.priorityScore, r.modelVersionId,
-    r.reason, r.reasonDetail, false, r.segment, r.source, r.campaignId, r.assignedRepId, ts(r.assignedAt),
+    r.reason, r.reasonDetail, false, r.segment, r.region, r.source, r.campaignId, r.assignedRepId, ts(r.assignedAt),
     r.routingRuleId, r.routingReason, ts(r.slaDueAt), ts(r.firstTouchAt), ts(r.acceptedAt), ts(r.sqlAt),
     r.bant ? jsonb(r.bant) : null, r.salesOwnerId, ts(r.salesAcceptedAt), ts(r.opportunityAt), ts(r.wonAt), ts(r.lostAt),
     r.lostReason, ts(r.rejectedAt), r.rejectedById, r.rejectionReason, r.rejectionNote, ts(r.recycledAt), ts(r.closedAt),

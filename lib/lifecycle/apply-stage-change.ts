@@ -150,6 +150,7 @@ export async function applyStageChange(
           reason: actor.type === "user" ? "manual" : "import",
           reasonDetail: change.reason,
           segment: contact.region,
+          region: contact.region,
           source: contact.source,
           campaignId: contact.campaignId,
           assignedRepId: repId,

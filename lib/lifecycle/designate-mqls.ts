@@ -99,6 +99,7 @@ async function designateBatch(tx: Database, batch: MqlCandidate[], model: Scorin
         reason,
         reasonDetail: detail,
         segment: contact.region,
+        region: contact.region,
         source: contact.source,
         campaignId: contact.campaignId,
         assignedRepId: decision.repId,
