@@ -1,13 +1,12 @@
 "use client";
-import { Loader2 } from "lucide-react";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
 import type { LeadActionResult } from "@/lib/leads/lead-actions";
 
 /**
  * The pieces every lead-action dialog shares (the queue's and the pipeline's): the field messages
- * of a refused action, the managed rejection reasons, a note, and the footer.
+ * of a refused action, the managed rejection reasons, a note, and the dialog around the form
+ * (its footer is components/ui/dialog-form-footer.tsx).
  */
 
 export type RejectionReasonOption = { code: string; label: string; requiresNote: boolean };
@@ -83,34 +82,6 @@ export function NoteField({
       <textarea id={id} value={value} onChange={(e) => onChange(e.target.value)} rows={2} className={textareaClass} placeholder={placeholder} />
       <FieldError result={result} field="note" />
     </div>
-  );
-}
-
-/** Cancel, and the submit button with its spinner while the action runs. */
-export function DialogFormFooter({
-  onCancel,
-  pending,
-  disabled = false,
-  destructive = false,
-  icon,
-  children,
-}: {
-  onCancel: () => void;
-  pending: boolean;
-  disabled?: boolean;
-  destructive?: boolean;
-  icon?: React.ReactNode;
-  children: React.ReactNode;
-}) {
-  return (
-    <DialogFooter>
-      <Button type="button" variant="outline" onClick={onCancel}>
-        Cancel
-      </Button>
-      <Button type="submit" variant={destructive ? "destructive" : "default"} disabled={pending || disabled}>
-        {pending ? <Loader2 className="animate-spin" /> : icon} {children}
-      </Button>
-    </DialogFooter>
   );
 }
 

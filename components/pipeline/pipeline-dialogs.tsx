@@ -7,7 +7,8 @@ import { Label } from "@/components/ui/label";
 import { DialogFooter } from "@/components/ui/dialog";
 import type { SalesRejectionOutcome } from "@/db/schema/mql-records";
 import type { LeadActionResult } from "@/lib/leads/lead-actions";
-import { DialogFormFooter, FieldError, FormDialog, FormError, RejectionReasonPicker, textareaClass, type RejectionReasonOption } from "@/components/leads/lead-form-parts";
+import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
+import { FieldError, FormDialog, FormError, RejectionReasonPicker, textareaClass, type RejectionReasonOption } from "@/components/leads/lead-form-parts";
 
 export type { RejectionReasonOption };
 

@@ -9,7 +9,8 @@ import { useSalesRepsQuery } from "@/components/pipeline/use-sales-reps-query";
 import { acceptLeadAction, logActivityAction, qualifyLeadAction, reassignLeadAction, rejectLeadAction } from "@/lib/leads/actions";
 import type { LeadActionResult } from "@/lib/leads/lead-actions";
 import type { LeadDetailJson } from "./use-queue-queries";
-import { DialogFormFooter, FieldError, FormDialog, FormError, RejectionReasonPicker, textareaClass } from "@/components/leads/lead-form-parts";
+import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
+import { FieldError, FormDialog, FormError, RejectionReasonPicker, textareaClass } from "@/components/leads/lead-form-parts";
 
 type Outcome = (result: LeadActionResult, done: string) => void;
 type Dialogs = "call" | "email" | "meeting" | "qualify" | "reject" | "reassign" | null;

@@ -1,11 +1,12 @@
 import "server-only";
-import { and, asc, eq, isNull, ne } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { explainScores } from "@/lib/scoring/explain";
 import { getDb } from "../client";
-import { mqlRecords, rejectionReasons, users } from "../schema";
+import { mqlRecords, users } from "../schema";
 import { getContact } from "./contacts";
 import { listAccountContacts } from "./accounts";
+import { listRejectionReasons } from "./pipeline";
 import { getPublishedModel } from "./scoring-models";
 import { listScoringEvents } from "./timeline";
 
@@ -33,11 +34,7 @@ export async function getLeadDetail({ mqlRecordId, now = new Date() }: { mqlReco
   const [model, colleagues, reasons] = await Promise.all([
     getPublishedModel(),
     account ? listAccountContacts({ accountId: account.id, limit: 6 }) : Promise.resolve([]),
-    db
-      .select({ code: rejectionReasons.code, label: rejectionReasons.label, requiresNote: rejectionReasons.requiresNote })
-      .from(rejectionReasons)
-      .where(isNull(rejectionReasons.archivedAt))
-      .orderBy(asc(rejectionReasons.position)),
+    listRejectionReasons(db),
   ]);
   const explanation = model
     ? explainScores({
@@ -59,16 +56,6 @@ export async function getLeadDetail({ mqlRecordId, now = new Date() }: { mqlReco
     colleagues: colleagues.filter((c) => c.id !== contact.id).slice(0, 5),
     rejectionReasons: reasons,
   };
-}
-
-/** Reps a lead can be handed or reassigned to. */
-export async function listActiveReps() {
-  const db = await getDb();
-  return db
-    .select({ id: users.id, name: users.name, role: users.role })
-    .from(users)
-    .where(and(isNull(users.deactivatedAt), ne(users.role, "marketer")))
-    .orderBy(asc(users.name));
 }
 
 export type LeadDetail = NonNullable<Awaited<ReturnType<typeof getLeadDetail>>>;

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, gte, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { QUEUE_STATUSES } from "@/lib/routing/routing-state";
 import { encodeCursor } from "@/lib/validation/common";
 import type { QueueFilters } from "@/lib/validation/queue";
 import type { Database } from "../client";
@@ -10,8 +11,6 @@ import { accounts, contacts, mqlRecords, users } from "../schema";
 const rep = alias(users, "rep");
 const DAY_MS = 86_400_000;
 
-/** The statuses that wait in a rep's queue: new MQLs and accepted ones being worked. */
-export const QUEUE_STATUSES = ["mql", "sal"] as const;
 
 /** SLA urgency: untouched leads first, earliest due first, those without an SLA last. */
 const touched = sql`(${mqlRecords.firstTouchAt} is not null)`;

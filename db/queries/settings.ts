@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { slaPolicies, territories, territoryMembers, userAvailability, users } from "../schema";
+import { userAvailability, users } from "../schema";
 
 export async function listUsersWithAvailability() {
   const db = await getDb();
@@ -20,18 +20,4 @@ export async function listUsersWithAvailability() {
     .from(users)
     .leftJoin(userAvailability, eq(userAvailability.userId, users.id))
     .orderBy(asc(users.role), asc(users.name));
-}
-
-export async function listTerritories() {
-  const db = await getDb();
-  return db
-    .select({
-      id: territories.id,
-      name: territories.name,
-      slaName: slaPolicies.name,
-      members: sql<string[]>`coalesce((select array_agg(u.name order by u.name) from ${territoryMembers} tm join ${users} u on u.id = tm.user_id where tm.territory_id = ${territories.id}), '{}')`,
-    })
-    .from(territories)
-    .leftJoin(slaPolicies, eq(slaPolicies.id, territories.slaPolicyId))
-    .orderBy(asc(territories.name));
 }

@@ -1,8 +1,9 @@
 "use client";
-import { Loader2, Pencil, Save } from "lucide-react";
+import { Pencil, Save } from "lucide-react";
 import { useId, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
 import { Input } from "@/components/ui/input";
 import { updateRepAvailabilityAction } from "@/lib/routing/admin-actions";
 import { canonicalTimeZone, MAX_OPEN_MQLS_CAP, type RepAvailabilityField } from "@/lib/routing/admin-schemas";
@@ -179,17 +180,9 @@ function RepAvailabilityForm({ rep, onDone }: { rep: EditableRep; onDone: () => 
       ) : null}
 
       <FormError message={formError} />
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button type="button" variant="outline">
-            Cancel
-          </Button>
-        </DialogClose>
-        <Button type="submit" disabled={pending}>
-          {pending ? <Loader2 className="animate-spin" /> : <Save />}
-          Save
-        </Button>
-      </DialogFooter>
+      <DialogFormFooter pending={pending} icon={<Save />}>
+        Save
+      </DialogFormFooter>
     </form>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
-import { Loader2, Save, User, Users } from "lucide-react";
+import { Save, User, Users } from "lucide-react";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select";
@@ -279,17 +279,9 @@ function RuleForm({
       ) : null}
 
       <FormError message={formError} />
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button type="button" variant="outline">
-            Cancel
-          </Button>
-        </DialogClose>
-        <Button type="submit" disabled={pending}>
-          {pending ? <Loader2 className="animate-spin" /> : <Save />}
-          {rule ? "Save rule" : "Add rule"}
-        </Button>
-      </DialogFooter>
+      <DialogFormFooter pending={pending} icon={<Save />}>
+        {rule ? "Save rule" : "Add rule"}
+      </DialogFormFooter>
     </form>
   );
 }

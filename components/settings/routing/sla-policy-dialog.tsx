@@ -1,8 +1,8 @@
 "use client";
-import { Loader2, Plus, Save } from "lucide-react";
+import { Plus, Save } from "lucide-react";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select";
@@ -127,17 +127,9 @@ function SlaPolicyForm({ policy, onDone }: { policy?: EditablePolicy; onDone: ()
         <FieldError id="sla-days-error" message={fieldErrors.workingDays} />
       </fieldset>
       <FormError message={formError} />
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button type="button" variant="outline">
-            Cancel
-          </Button>
-        </DialogClose>
-        <Button type="submit" disabled={pending}>
-          {pending ? <Loader2 className="animate-spin" /> : policy ? <Save /> : <Plus />}
-          {policy ? "Save policy" : "Create policy"}
-        </Button>
-      </DialogFooter>
+      <DialogFormFooter pending={pending} icon={policy ? <Save /> : <Plus />}>
+        {policy ? "Save policy" : "Create policy"}
+      </DialogFormFooter>
     </form>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
-import { Loader2, Plus, Save } from "lucide-react";
+import { Plus, Save } from "lucide-react";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { createTerritoryAction, updateTerritoryAction } from "@/lib/routing/admin-actions";
@@ -81,17 +81,9 @@ function TerritoryForm({ territory, policies, onDone }: { territory?: { id: stri
         </Field>
       ) : null}
       <FormError message={formError} />
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button type="button" variant="outline">
-            Cancel
-          </Button>
-        </DialogClose>
-        <Button type="submit" disabled={pending}>
-          {pending ? <Loader2 className="animate-spin" /> : territory ? <Save /> : <Plus />}
-          {territory ? "Save" : "Create territory"}
-        </Button>
-      </DialogFooter>
+      <DialogFormFooter pending={pending} icon={territory ? <Save /> : <Plus />}>
+        {territory ? "Save" : "Create territory"}
+      </DialogFormFooter>
     </form>
   );
 }

@@ -1,4 +1,5 @@
-import { getLeadDetail, listActiveReps } from "@/db/queries/lead-detail";
+import { listOwnerOptions } from "@/db/queries/contacts";
+import { getLeadDetail } from "@/db/queries/lead-detail";
 import { authorizeRequest } from "@/lib/auth/session";
 import { apiError, errorResponse } from "@/lib/http/errors";
 import { refuseAccess } from "@/lib/leads/lead-access";
@@ -17,7 +18,7 @@ export async function GET(_: Request, { params }: { params: Promise<{ id: string
     const detail = await getLeadDetail({ mqlRecordId: id.data });
     if (!detail || refuseAccess({ userId: user.id, role: user.role }, detail.record, "either")) return apiError("not_found:lead", "No such lead in your queue.");
     // Admins may hand the lead to someone else: the reps they can choose from.
-    const reps = user.role === "admin" ? await listActiveReps() : [];
+    const reps = user.role === "admin" ? await listOwnerOptions() : [];
     return Response.json({ ...detail, reps });
   } catch (error) {
     return errorResponse(error);
