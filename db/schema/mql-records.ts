@@ -38,6 +38,11 @@ export const mqlRecords = pgTable(
     reasonDetail: text("reason_detail"),
     /** Part of the exploration sample: routed although just below the threshold. */
     isExploration: boolean("is_exploration").notNull().default(false),
+    /**
+     * The exploration share in force when an exploration record was picked (0–1): below the
+     * threshold each such record stands for 1/share contacts in the threshold sweep. Null otherwise.
+     */
+    explorationShare: real("exploration_share"),
     segment: text("segment"),
     /** The contact's region when it qualified, for breakdowns that should not join contacts. */
     region: text("region"),

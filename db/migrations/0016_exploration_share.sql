@@ -1,0 +1,1 @@
+ALTER TABLE "mql_records" ADD COLUMN "exploration_share" real;
