@@ -13,3 +13,4 @@ export * from "./webhooks";
 export * from "./notifications";
 export * from "./settings";
 export * from "./imports";
+export * from "./backtests";
