@@ -32,7 +32,8 @@ function propertyConditionSql(filter: PropertyFilter): SQL {
   }
 }
 
-function ruleConditionSql(rule: EngagementRule): SQL {
+/** Whether event `e` matches an engagement rule: its type and every property filter. */
+export function ruleConditionSql(rule: EngagementRule): SQL {
   return sql.join([sql`e.type = ${rule.eventType}`, ...rule.filters.map(propertyConditionSql)], sql` and `);
 }
 

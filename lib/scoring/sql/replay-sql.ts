@@ -1,0 +1,143 @@
+import { sql, type SQL } from "drizzle-orm";
+import { scoringHorizonDays, type ScoringModelDefinition } from "../model-schema";
+import { ruleConditionSql } from "./engagement-sql";
+import { fitInputsLateralSql, fitScoreSql } from "./fit-sql";
+
+/**
+ * Replaying models over history, set-based: for every contact, each model's engagement score just
+ * after each of its events — the only instants a score can rise — from one sorted pass over the
+ * events with window frames, and so whether and when the model would first have qualified the
+ * contact during a window. What the backtest compares a draft with the published model on.
+ *
+ * A rule's decayed sum at event k is Σ p·0.5^((t_k − t_j)/h) over the rule's events j in the
+ * horizon before k, computed as 0.5^(t_k/h) · Σ p·2^(t_j/h): a running sum over a window frame.
+ * Times are days after the first instant that can count, so the powers stay small; where they
+ * could still overflow a float8 (a half-life of hours over years), the sum is taken in numeric.
+ *
+ * Fit reads the contact's attributes as they are now: their history is not kept.
+ */
+
+export type ReplayModel = { key: string; model: ScoringModelDefinition };
+
+/** One contact's replay under each model: `fit_<key>`, `peak_<key>` (highest engagement in the window), `qualified_at_<key>`, `readiness_<key>`. */
+export type ReplayRow = { contact_id: string } & Record<string, number | string | Date | null>;
+
+const DAY_MS = 86_400_000;
+/** Beyond 2^900 a float8 sum is within reach of overflow. */
+const FLOAT_EXPONENT_LIMIT = 900;
+
+const SEGMENT_COLUMN = { region: "c.region", country: "c.country", source: "c.source" } as const;
+
+/** The threshold (or segment label) a contact gets under the model: the override for its segment value, or the default. */
+function perSegment(model: ScoringModelDefinition, pick: (s: { fit: number; engagement: number }) => number): SQL {
+  const t = model.thresholds;
+  const fallback = sql`${pick(t)}::float8`;
+  if (t.segments.length === 0) return fallback;
+  const segment = sql.raw(SEGMENT_COLUMN[t.segmentField]);
+  return sql`(case ${sql.join(
+    t.segments.map((s) => sql`when lower(${segment}) = ${s.value.toLowerCase()} then ${pick(s)}::float8`),
+    sql` `,
+  )} else ${fallback} end)`;
+}
+
+/**
+ * A frame reaching `days` back. The horizon is exclusive — an event exactly that old no longer
+ * counts, as in the reference code — so it stops a microsecond short; a qualifying action's
+ * half-life is inclusive.
+ */
+function frameInterval(days: number, { exclusive }: { exclusive: boolean }): SQL {
+  return sql.raw(`(interval '${Math.round(days * 86_400_000_000) - (exclusive ? 1 : 0)} microseconds')`);
+}
+
+/**
+ * The per-contact replay of `models` over [from, until) for the contacts whose id is in
+ * [lowId, highId) (either end open when null): a select of `ReplayRow`s, only for contacts with
+ * at least one event in the window.
+ */
+export function replayContactsSql({ models, from, until, lowId, highId }: { models: readonly ReplayModel[]; from: Date; until: Date; lowId: string | null; highId: string | null }): SQL {
+  const horizons = models.map((m) => scoringHorizonDays(m.model));
+  const origin = new Date(from.getTime() - Math.max(...horizons) * DAY_MS);
+  const spanDays = (until.getTime() - origin.getTime()) / DAY_MS;
+  const idRange = (column: SQL) =>
+    sql.join([...(lowId ? [sql`${column} >= ${lowId}::uuid`] : []), ...(highId ? [sql`${column} < ${highId}::uuid`] : []), sql`true`], sql` and `);
+
+  const windows: SQL[] = [];
+  const sums: SQL[] = [];
+  const scores: SQL[] = [];
+  models.forEach(({ model }, m) => {
+    windows.push(sql.raw(`w${m} as (partition by e.contact_id order by e.occurred_at range between `).append(frameInterval(horizons[m]!, { exclusive: true })).append(sql.raw(` preceding and current row)`)));
+    windows.push(sql.raw(`a${m} as (partition by e.contact_id order by e.occurred_at range between `).append(frameInterval(model.halfLifeDays, { exclusive: false })).append(sql.raw(` preceding and current row)`)));
+    const capped = model.engagementRules.map((rule, r) => {
+      const halfLife = rule.halfLifeDays ?? model.halfLifeDays;
+      const numeric = spanDays / halfLife > FLOAT_EXPONENT_LIMIT;
+      const type = sql.raw(numeric ? "numeric" : "float8");
+      const column = sql.raw(`s${m}_${r}`);
+      sums.push(sql`sum(case when ${ruleConditionSql(rule)} then ${rule.points}::${type} * power(2::${type}, e.t::${type} / ${halfLife}::${type}) end) over ${sql.raw(`w${m}`)} as ${column}`);
+      const decayed = sql`(${column} * power(2::${type}, -w.t::${type} / ${halfLife}::${type}))::float8`;
+      return sql`(case when abs(coalesce(${decayed}, 0)) > ${rule.cap}::float8 then sign(${decayed}) * ${rule.cap}::float8 else coalesce(${decayed}, 0) end)`;
+    });
+    model.thresholds.qualifyingActions.forEach((a, i) => {
+      sums.push(sql`bool_or(e.type = ${a.eventType}) over ${sql.raw(`a${m}`)} as ${sql.raw(`act${m}_${i}`)}`);
+    });
+    const engagement = capped.length ? sql`least(100, greatest(0, ${sql.join(capped, sql` + `)}))` : sql`0::float8`;
+    const qualifies = [
+      sql`(fx.${sql.raw(`fit${m}`)} >= fx.${sql.raw(`ft${m}`)} and ${engagement} >= fx.${sql.raw(`et${m}`)})`,
+      ...model.thresholds.qualifyingActions.map((a, i) => sql`(w.${sql.raw(`act${m}_${i}`)} and fx.${sql.raw(`fit${m}`)} >= ${a.minFit}::float8)`),
+    ];
+    scores.push(sql`${engagement} as ${sql.raw(`eng${m}`)}, (${sql.join(qualifies, sql` or `)}) as ${sql.raw(`q${m}`)}`);
+  });
+
+  const fitColumns = models.map(
+    ({ model }, m) =>
+      sql`${fitScoreSql(model.fitRules)} as ${sql.raw(`fit${m}`)}, ${perSegment(model, (s) => s.fit)} as ${sql.raw(`ft${m}`)}, ${perSegment(model, (s) => s.engagement)} as ${sql.raw(`et${m}`)}`,
+  );
+  // Each model's fit inputs in its own lateral, so two models with different rules never clash.
+  const fitSubqueries = models.map(
+    ({ model }, m) => sql`(select ${fitColumns[m]!} from (select 1) one ${fitInputsLateralSql(model.fitRules)}) ${sql.raw(`f${m}`)}`,
+  );
+  const perContact = models.map(({ key }, m) => {
+    const [fit, ft, et, eng, q] = ["fit", "ft", "et", "eng", "q"].map((c) => sql.raw(`${c}${m}`));
+    return sql`
+      fx.${fit} as ${sql.raw(`fit_${key}`)},
+      max(k.${eng}) as ${sql.raw(`peak_${key}`)},
+      min(k.occurred_at) filter (where k.${q}) as ${sql.raw(`qualified_at_${key}`)},
+      (case when bool_or(k.${q}) then greatest(0, least(fx.${fit} - fx.${ft}, max(k.${eng}) - fx.${et}))
+            else least(fx.${fit} - fx.${ft}, max(k.${eng}) - fx.${et}) end) as ${sql.raw(`readiness_${key}`)}`;
+  });
+
+  return sql`
+    with fx as (
+      select c.id as contact_id, ${sql.join(
+        models.map((_, m) => sql`${sql.raw(`f${m}`)}.*`),
+        sql`, `,
+      )}
+      from contacts c
+      left join accounts a on a.id = c.account_id
+      ${sql.join(
+        fitSubqueries.map((s) => sql`cross join lateral ${s}`),
+        sql` `,
+      )}
+      where ${idRange(sql`c.id`)}
+    ),
+    w as (
+      select e.contact_id, e.occurred_at, e.t, ${sql.join(sums.length ? sums : [sql`null::int as nothing`], sql`, `)}
+      from (
+        select ev.contact_id, ev.occurred_at, ev.type, ev.properties,
+               extract(epoch from (ev.occurred_at - ${origin.toISOString()}::timestamptz))::float8 / 86400 as t
+        from engagement_events ev
+        where ev.occurred_at > ${origin.toISOString()}::timestamptz and ev.occurred_at < ${until.toISOString()}::timestamptz and ${idRange(sql`ev.contact_id`)}
+      ) e
+      window ${sql.join(windows, sql`, `)}
+    ),
+    k as (
+      select w.contact_id, w.occurred_at, ${sql.join(scores, sql`, `)}
+      from w join fx on fx.contact_id = w.contact_id
+      where w.occurred_at >= ${from.toISOString()}::timestamptz
+    )
+    select k.contact_id, ${sql.join(perContact, sql`, `)}
+    from k join fx on fx.contact_id = k.contact_id
+    group by k.contact_id, ${sql.join(
+      models.map((_, m) => sql.raw(`fx.fit${m}, fx.ft${m}, fx.et${m}`)),
+      sql`, `,
+    )}`;
+}
