@@ -10,6 +10,8 @@ export const JOB_QUEUES = {
   scoringRun: "scoring-run",
   /** Every night: queues the daily rescoring for decay. */
   scoringDaily: "scoring-daily",
+  /** One job per backtest of a draft model: `{ backtestId }`, one at a time. */
+  backtest: "backtest",
   /** After a notification is created and every minute: sends the e-mails waiting to go out. */
   notificationEmail: "notification-email",
 } as const;

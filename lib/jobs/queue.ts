@@ -3,6 +3,7 @@ import { getDatabaseHandle, type DatabaseHandle } from "../../db/client";
 import { DEFAULT_WEBHOOK_DELIVERY_POLICY, type WebhookDeliveryPolicy } from "../webhooks/delivery-policy";
 import { registerContactRefreshJobs } from "../ingest/refresh-jobs";
 import { registerNotificationEmailJobs } from "../notifications/email-jobs";
+import { registerBacktestJobs } from "../analytics/backtest/run-backtest";
 import { registerScoringJobs } from "../scoring/scoring-jobs";
 import { registerWebhookJobs } from "../webhooks/webhook-jobs";
 import { pgBossDatabaseFor } from "./pg-boss-database";
@@ -102,6 +103,7 @@ async function createJobQueue(options: JobQueueOptions): Promise<RunningQueue> {
       await registerContactRefreshJobs(boss, { db: handle.db, workers, pollingIntervalSeconds, assertRunning }),
       await registerScoringJobs(boss, { db: handle.db, workers, pollingIntervalSeconds }),
       await registerNotificationEmailJobs(boss, { db: handle.db, workers, pollingIntervalSeconds }),
+      await registerBacktestJobs(boss, { db: handle.db, workers, pollingIntervalSeconds }),
     ]) {
       for (const [name, ids] of registered) workerIds.set(name, ids);
     }
