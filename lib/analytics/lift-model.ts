@@ -157,3 +157,29 @@ export function filteredRules(model: Pick<ScoringModelDefinition, "engagementRul
 export function filteredRuleWeight(rule: EngagementRule): ModelWeight {
   return { points: rule.points, rules: [rule.label], cap: rule.cap };
 }
+
+const EVENT_LABELS: Record<string, string> = {
+  email_sent: "Was sent an email",
+  email_open: "Opened an email",
+  email_click: "Clicked an email",
+  email_reply: "Replied to an email",
+  email_bounce: "Had an email bounce",
+  unsubscribe: "Unsubscribed",
+  page_view: "Visited the website",
+  form_submit: "Submitted a form",
+  content_download: "Downloaded content",
+  webinar_registered: "Registered for a webinar",
+  webinar_attended: "Attended a webinar",
+  demo_request: "Requested a demo",
+  call: "Had a call",
+  meeting: "Had a meeting",
+  note: "Had a note logged",
+};
+
+/** "Requested a demo"; a custom type reads as its words ("trial_started" → "Trial started"). */
+export function behaviourLabel(eventType: string): string {
+  const known = EVENT_LABELS[eventType];
+  if (known) return known;
+  const words = eventType.replace(/[_.-]+/g, " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

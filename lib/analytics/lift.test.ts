@@ -81,12 +81,12 @@ describe("suggestRuleChanges", () => {
       group("account.industry", "Mining", 20, 15),
     ]);
     const suggestions = suggestRuleChanges(rows);
-    expect(suggestions.map((s) => [s.action, s.row.value])).toEqual([
+    expect(suggestions.map((s) => [s.action, s.value])).toEqual([
       ["raise", "Software"],
       ["lower", "Retail"],
     ]);
     expect(suggestions[0]!.text).toBe("Industry = Software: 2.5× (2.0–3.1×), the model gives nothing — consider a rule that gives it points.");
-    expect(suggestions[1]!.text).toBe("Industry = Retail: 0.5× (0.3–0.8×), the model gives +5 — consider fewer points.");
+    expect(suggestions[1]!.text).toBe("Industry = Retail: 0.50× (0.31–0.81×), the model gives +5 — consider fewer points.");
   });
 
   it("says nothing where the model agrees, where the difference is small, or of a penalised value that is merely average", () => {
@@ -112,6 +112,7 @@ describe("formatting", () => {
   it("formats lifts and what the model gives", () => {
     expect(formatLift({ value: 2.345, low: 1.94, high: 2.71 })).toBe("2.3× (1.9–2.7×)");
     expect(formatLift({ value: 12.4, low: 8, high: 17.2 })).toBe("12× (8.0–17×)");
+    expect(formatLift({ value: 0.229, low: 0.0786, high: 0.628 })).toBe("0.23× (0.08–0.63×)");
     expect(describeModelWeight({ kind: "attribute", model: { points: 15, rules: ["Core industry"] } })).toBe("the model gives +15");
     expect(describeModelWeight({ kind: "behaviour", model: { points: 8, cap: 24, rules: ["Viewed pricing"] } })).toBe("the model gives +8 per event (up to 24)");
     expect(describeModelWeight({ kind: "behaviour", model: { points: 30, cap: 30, rules: ["Requested a demo"], qualifiesFromFit: 35 } })).toBe(

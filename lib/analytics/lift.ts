@@ -91,7 +91,9 @@ export type LiftRow = LiftGroup & {
 export type LiftSuggestion = {
   /** `raise`: strongly over-represented, and the model gives it nothing or takes points away; `lower`: strongly under-represented, and the model gives it points. */
   action: "raise" | "lower";
-  row: LiftRow;
+  kind: LiftKind;
+  field: string;
+  value: string | null;
   text: string;
 };
 
@@ -115,12 +117,14 @@ export function computeLift(population: { records: number; outcomes: number }, g
   return { baseRate, rows };
 }
 
-const times = (n: number) => `${n < 10 ? n.toFixed(1) : n.toFixed(0)}×`;
+/** Two significant figures or so: 0.23, 2.3, 12. */
+const figure = (n: number) => n.toFixed(n >= 10 ? 0 : n >= 1 ? 1 : 2);
+const times = (n: number) => `${figure(n)}×`;
 const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
 
-/** "2.3× (1.9–2.7×)". */
+/** "2.3× (1.9–2.7×)", "0.23× (0.08–0.63×)". */
 export function formatLift(lift: Rate): string {
-  return `${times(lift.value)} (${lift.low < 10 ? lift.low.toFixed(1) : lift.low.toFixed(0)}–${times(lift.high)})`;
+  return `${times(lift.value)} (${figure(lift.low)}–${times(lift.high)})`;
 }
 
 /** "Industry = Software". */
@@ -137,6 +141,8 @@ export function describeModelWeight(row: Pick<LiftRow, "kind" | "model">): strin
   return `the model gives ${signed(points)}`;
 }
 
+const key = (row: LiftRow) => ({ kind: row.kind, field: row.field, value: row.value });
+
 /**
  * Rule changes where the model's points disagree with the evidence: a value strongly
  * over-represented among outcomes that the model gives nothing (or penalises), and one strongly
@@ -150,9 +156,9 @@ export function suggestRuleChanges(rows: readonly LiftRow[]): LiftSuggestion[] {
     const what = `${describeValue(row)}: ${formatLift(row.lift)}, ${describeModelWeight(row)}`;
     if (row.direction === "over" && row.lift.value >= STRONG_LIFT && row.model.points <= 0) {
       const advice = row.model.points < 0 ? "reconsider the penalty" : "consider a rule that gives it points";
-      suggestions.push({ s: { action: "raise", row, text: `${what} — ${advice}.` }, strength: Math.log(row.lift.low) });
+      suggestions.push({ s: { action: "raise", ...key(row), text: `${what} — ${advice}.` }, strength: Math.log(row.lift.low) });
     } else if (row.direction === "under" && row.lift.value <= 1 / STRONG_LIFT && row.model.points > 0) {
-      suggestions.push({ s: { action: "lower", row, text: `${what} — consider fewer points.` }, strength: -Math.log(Math.max(row.lift.high, 1e-9)) });
+      suggestions.push({ s: { action: "lower", ...key(row), text: `${what} — consider fewer points.` }, strength: -Math.log(Math.max(row.lift.high, 1e-9)) });
     }
   }
   return suggestions.sort((a, b) => b.strength - a.strength).map((x) => x.s);
