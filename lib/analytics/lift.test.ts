@@ -174,3 +174,13 @@ describe("liftQuerySchema", () => {
     expect(liftQuerySchema.safeParse({ from: "2026-01-01", to: "2026-03-01", outcome: "won" }).error?.issues[0]?.message).toBe("outcome is customer or sql");
   });
 });
+
+describe("the OpenAPI document", () => {
+  it("lists GET /api/v1/analytics/lift with its parameters and error responses", async () => {
+    const { buildOpenApiDocument, ENDPOINTS } = await import("../api/openapi");
+    expect(ENDPOINTS.some((e) => e.path === "/api/v1/analytics/lift" && e.method === "get" && e.scope === "read")).toBe(true);
+    const op = (buildOpenApiDocument().paths as Record<string, { get?: { parameters: { name: string }[]; responses: Record<string, unknown> } }>)["/api/v1/analytics/lift"]!.get!;
+    expect(op.parameters.map((p) => p.name)).toEqual(["from", "to", "outcome"]);
+    expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(["200", "400", "401", "403"]));
+  });
+});

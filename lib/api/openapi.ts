@@ -1,4 +1,5 @@
 import { FUNNEL_GROUPS } from "../analytics/funnel-query";
+import { LIFT_ENDPOINT, liftOperationDoc } from "../analytics/lift-openapi";
 import { z } from "zod";
 import {
   contactInputSchema,
@@ -96,6 +97,7 @@ export const ENDPOINTS: EndpointDoc[] = [
   { method: "get", path: "/api/v1/contacts/{ref}", scope: "read", summary: "Get a contact", description: "By id or email: profile, account, stage, scores with their breakdown, the open MQL record and recent events." },
   { method: "get", path: "/api/v1/analytics/funnel", scope: "read", summary: "Get the funnel", description: "MQL records qualified from `from` to `to` (whole UTC days, inclusive), per group and in total: how many reached SAL, SQL, opportunity and customer (a record that jumped stages counts the skipped ones as passed), were lost, rejected or are still open; `mqlToSqlRate` and `mqlToCustomerRate` are fractions of `mqls`." },
   { method: "get", path: "/api/v1/analytics/threshold-sweep", scope: "read", summary: "Sweep a threshold", description: "For every whole threshold 0–100 on `fit` or `engagement`: the MQL records qualified from `from` to `to` whose score at qualification reaches it, how many became SQLs and customers, and both rates with 95% Wilson intervals (`null` without records). `sparse` marks points backed by fewer than 30 records." },
+  LIFT_ENDPOINT,
 ];
 
 export function buildOpenApiDocument(baseUrl?: string) {
@@ -193,6 +195,7 @@ export function buildOpenApiDocument(baseUrl?: string) {
           },
         }),
       },
+      [LIFT_ENDPOINT.path]: { get: op(LIFT_ENDPOINT, { ...liftOperationDoc, responses: { ...liftOperationDoc.responses, ...errorResponses } }) },
       [contact!.path]: {
         get: op(contact!, {
           parameters: [{ name: "ref", in: "path", required: true, description: "The contact's id or email", schema: { type: "string" } }],
