@@ -61,3 +61,13 @@ export async function listScoringRuns({ limit = 5 }: { limit?: number } = {}) {
     .orderBy(desc(scoringRuns.createdAt))
     .limit(limit);
 }
+
+/** The drafts with their definitions, newest first: what the calibration studio can backtest. */
+export async function listDraftModels() {
+  const db = await getDb();
+  return db
+    .select({ id: scoringModelVersions.id, version: scoringModelVersions.version, name: scoringModelVersions.name, definition: scoringModelVersions.definition })
+    .from(scoringModelVersions)
+    .where(eq(scoringModelVersions.status, "draft"))
+    .orderBy(desc(scoringModelVersions.version));
+}
