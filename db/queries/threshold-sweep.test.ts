@@ -84,7 +84,7 @@ describe("GET /api/v1/analytics/threshold-sweep", () => {
     const { rows } = await (await get("dimension=engagement&from=2026-02-01&to=2026-02-28")).json();
     expect(rows[50]).toMatchObject({ mqls: 5, sql: 4, customers: 2 }); // engagement 50 (SQL), 60 (won), 70 (SQL), 80 (won), 90
     const empty = await (await get("dimension=fit&from=2025-01-01&to=2025-01-31")).json();
-    expect(empty.rows[0]).toEqual({ threshold: 0, mqls: 0, sql: 0, customers: 0, mqlToSqlRate: null, mqlToCustomerRate: null, sparse: true });
+    expect(empty.rows[0]).toMatchObject({ threshold: 0, mqls: 0, sql: 0, customers: 0, mqlToSqlRate: null, mqlToCustomerRate: null, backing: 0, sparse: true });
   });
 
   it("refuses a bad dimension or range with a clear message", async () => {

@@ -1,53 +1,162 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import { countWhere, reachedStage } from "@/lib/analytics/stage-reached";
-import { MIN_BACKING, type SweepQuery, type SweepRow } from "@/lib/analytics/sweep-query";
-import { wilsonInterval } from "@/lib/analytics/wilson";
+import { sql, type SQL } from "drizzle-orm";
+import { reachedStage } from "@/lib/analytics/stage-reached";
+import { GRID_STEP, monthsIn, type GridQuery, type GridResult, type SweepDimension, type SweepQuery, type SweepResult } from "@/lib/analytics/sweep-query";
+import { inForceFor, type InForceThresholds } from "@/lib/calibration/in-force";
+import { sumsOf, sweepPoint, type ThresholdSums } from "@/lib/calibration/sweep-point";
 import { rowsOf, type Database } from "../client";
-import { timestamptz } from "../sql-helpers";
+import { calibrationRecordsWhere, inForceThresholdSql, RECORD_WEIGHT, SCORE_AT_QUALIFICATION } from "./calibration-sql";
 
-const SCORE = { fit: sql.raw("mql_records.fit_score"), engagement: sql.raw("mql_records.engagement_score") } as const;
+type SumsRow = Record<keyof ThresholdSums, number | string | null>;
+
+/** The sums a bucket of records contributes (see ThresholdSums), over `recs` with w, is_sql, is_customer, is_exploration, below. */
+const BUCKET_SUMS = sql`count(*)::int as n, sum(w) as sum_w, sum(w * w) as sum_w2,
+  coalesce(sum(w) filter (where is_sql), 0) as sql_w, coalesce(sum(w) filter (where is_customer), 0) as customer_w,
+  (count(*) filter (where is_exploration))::int as exploration_n,
+  (count(*) filter (where below))::int as below_n, coalesce(sum(w) filter (where below), 0) as below_w, coalesce(sum(w * w) filter (where below), 0) as below_w2`;
+
+const SUM_COLUMNS = [
+  ["n", "n"],
+  ["sum_w", "sumW"],
+  ["sum_w2", "sumW2"],
+  ["sql_w", "sqlW"],
+  ["customer_w", "customerW"],
+  ["exploration_n", "explorationN"],
+  ["below_n", "belowN"],
+  ["below_w", "belowW"],
+  ["below_w2", "belowW2"],
+] as const;
+
+/** The sums summed again over a window and named as ThresholdSums; `named` reads columns already so named. */
+function summedOver(alias: string, window: string, { named = false } = {}): SQL {
+  return sql.raw(
+    SUM_COLUMNS.map(([column, as]) => `coalesce(sum(${alias}.${named ? `"${as}"` : column}) over ${window}, 0) as "${as}"`).join(",\n"),
+  );
+}
+
+/** The columns every record carries into the buckets: its weight, outcomes and exploration flag. */
+const RECORD_FACTS = sql`${RECORD_WEIGHT} as w, ${reachedStage.sql} as is_sql, ${reachedStage.customer} as is_customer, mql_records.is_exploration`;
+
+/**
+ * The lowest threshold the exploration sample reaches: below it nothing was sampled. Cumulative
+ * exploration counts only drop as the threshold rises, so it is the highest point still holding
+ * them all.
+ */
+function explorationFloor<T extends { explorationBacking: number }>(points: T[], threshold: (p: T) => number): number | null {
+  const total = points.reduce((most, p) => Math.max(most, p.explorationBacking), 0);
+  if (total === 0) return null;
+  return Math.max(...points.filter((p) => p.explorationBacking === total).map(threshold));
+}
+
+export type SweepOptions = SweepQuery & {
+  /** The published model's thresholds: what "in force" means; without them nothing is held or marked below. */
+  inForce: InForceThresholds | null;
+};
 
 /**
  * Every whole threshold 0–100 on fit or engagement in one pass over the MQL records qualified in
- * [from, until): the records are counted into 101 score buckets once, and each threshold's counts
- * are the running sum of the buckets at or above it. Scores are those each record had when it
+ * [from, until): the records are summed into 101 score buckets once, and each threshold's sums are
+ * the running sum of the buckets at or above it. Scores are those each record had when it
  * qualified, so a point says what that threshold would have passed of the decisions made then.
+ *
+ * Exploration records weigh 1/share (each stands for the near misses that were not drawn); rates
+ * are weighted, with Wilson intervals on Kish's effective sample size. With `hold: "inForce"` the
+ * other score is held at its threshold in force (per record, its region's), so the sweep says what
+ * moving only this threshold would have done.
  */
-export async function thresholdSweep(db: Database, { dimension, from, until }: SweepQuery): Promise<{ rows: SweepRow[] }> {
-  const score = SCORE[dimension];
-  const rows = rowsOf<{ threshold: number; mqls: number | string; sql: number | string; customers: number | string }>(
+export async function thresholdSweep(db: Database, { dimension, from, until, segment, hold, inForce }: SweepOptions): Promise<SweepResult> {
+  const score = SCORE_AT_QUALIFICATION[dimension];
+  const other: SweepDimension = dimension === "fit" ? "engagement" : "fit";
+  const below = inForce ? sql`${score} < ${inForceThresholdSql(inForce, dimension)}` : sql`false`;
+  const held = hold === "inForce" && inForce ? sql`and ${SCORE_AT_QUALIFICATION[other]} >= ${inForceThresholdSql(inForce, other)}` : sql``;
+  const rows = rowsOf<SumsRow & { threshold: number }>(
     await db.execute(sql`
       with buckets as (
-        select least(100, greatest(0, floor(${score})))::int as bucket, count(*)::int as mqls,
-               ${countWhere(reachedStage.sql)} as sql, ${countWhere(reachedStage.customer)} as customers
-        from mql_records
-        where mql_records.mql_at >= ${timestamptz(from)} and mql_records.mql_at < ${timestamptz(until)}
-        group by 1
+        select bucket, ${BUCKET_SUMS}
+        from (
+          select least(100, greatest(0, floor(${score})))::int as bucket, ${RECORD_FACTS}, ${below} as below
+          from mql_records
+          where ${calibrationRecordsWhere({ from, until, segment })} ${held}
+        ) recs
+        group by bucket
       )
-      select t.threshold,
-             coalesce(sum(b.mqls) over above, 0) as mqls,
-             coalesce(sum(b.sql) over above, 0) as sql,
-             coalesce(sum(b.customers) over above, 0) as customers
+      select t.threshold, ${summedOver("b", "above")}
       from generate_series(0, 100) as t(threshold)
       left join buckets b on b.bucket = t.threshold
       window above as (order by t.threshold desc rows between unbounded preceding and current row)
       order by t.threshold`),
   );
+  const months = monthsIn(from, until);
+  const threshold = inForce ? inForceFor(inForce, segment)[dimension] : null;
+  const sums = rows.map((r) => ({ threshold: Number(r.threshold), sums: sumsOf(r) }));
+  const floor = explorationFloor(sums.map((s) => ({ threshold: s.threshold, explorationBacking: s.sums.explorationN })), (p) => p.threshold);
   return {
-    rows: rows.map((r) => {
-      const mqls = Number(r.mqls);
-      const sqls = Number(r.sql);
-      const customers = Number(r.customers);
-      return {
-        threshold: Number(r.threshold),
-        mqls,
-        sql: sqls,
-        customers,
-        mqlToSqlRate: wilsonInterval(sqls, mqls),
-        mqlToCustomerRate: wilsonInterval(customers, mqls),
-        sparse: mqls < MIN_BACKING,
-      };
+    dimension,
+    segment,
+    inForce: threshold,
+    months,
+    rows: sums.map(({ threshold: t, sums: s }) => {
+      const belowInForce = threshold != null && t < threshold;
+      const observed = !belowInForce || (floor != null && t >= floor);
+      return { threshold: t, ...sweepPoint(s, { months, belowInForce, observed }) };
+    }),
+  };
+}
+
+export type GridOptions = GridQuery & { inForce: InForceThresholds | null; step?: number };
+
+/**
+ * The 2-D grid of fit × engagement thresholds (0, step, … 100 on each) in one pass: records are
+ * summed into (fit, engagement) buckets of `step` points, and each cell's sums are the 2-D running
+ * sum of the buckets at or above it on both scores — first down the fit axis, then the engagement
+ * axis. Weighted as the sweep; "below in force" is a record that missed either threshold.
+ */
+export async function thresholdGrid(db: Database, { from, until, segment, inForce, step = GRID_STEP }: GridOptions): Promise<GridResult> {
+  if (!Number.isInteger(step) || step < 1 || 100 % step !== 0) throw new RangeError(`A grid step divides 100: ${step}`);
+  const by = sql.raw(String(step)); // validated above: a whole divisor of 100
+  const bucketOf = (score: SQL) => sql`(least(100, greatest(0, floor(${score} / ${by}) * ${by})))::int`;
+  const below = inForce
+    ? sql`(mql_records.fit_score < ${inForceThresholdSql(inForce, "fit")} or mql_records.engagement_score < ${inForceThresholdSql(inForce, "engagement")})`
+    : sql`false`;
+  const rows = rowsOf<SumsRow & { fit: number; engagement: number }>(
+    await db.execute(sql`
+      with buckets as (
+        select fit_bucket, engagement_bucket, ${BUCKET_SUMS}
+        from (
+          select ${bucketOf(SCORE_AT_QUALIFICATION.fit)} as fit_bucket, ${bucketOf(SCORE_AT_QUALIFICATION.engagement)} as engagement_bucket,
+                 ${RECORD_FACTS}, ${below} as below
+          from mql_records
+          where ${calibrationRecordsWhere({ from, until, segment })}
+        ) recs
+        group by fit_bucket, engagement_bucket
+      ), down_fit as (
+        select f.t as fit, e.t as engagement, ${summedOver("b", "(partition by e.t order by f.t desc rows between unbounded preceding and current row)")}
+        from generate_series(0, 100, ${by}) as f(t)
+        cross join generate_series(0, 100, ${by}) as e(t)
+        left join buckets b on b.fit_bucket = f.t and b.engagement_bucket = e.t
+      )
+      select d.fit, d.engagement, ${summedOver("d", "(partition by d.fit order by d.engagement desc rows between unbounded preceding and current row)", { named: true })}
+      from down_fit d
+      order by d.fit, d.engagement`),
+  );
+  const months = monthsIn(from, until);
+  const threshold = inForce ? inForceFor(inForce, segment) : null;
+  const cells = rows.map((r) => ({ fit: Number(r.fit), engagement: Number(r.engagement), sums: sumsOf(r) }));
+  // How far down the exploration sample reached on each score: the cells still holding all of it.
+  const total = cells.reduce((most, c) => Math.max(most, c.sums.explorationN), 0);
+  const full = cells.filter((c) => total > 0 && c.sums.explorationN === total);
+  const fitFloor = full.length ? Math.max(...full.map((c) => c.fit)) : null;
+  const engagementFloor = full.length ? Math.max(...full.map((c) => c.engagement)) : null;
+  return {
+    segment,
+    step,
+    inForce: threshold,
+    months,
+    cells: cells.map(({ fit, engagement, sums: s }) => {
+      const fitBelow = threshold != null && fit < threshold.fit;
+      const engagementBelow = threshold != null && engagement < threshold.engagement;
+      const observed = (!fitBelow || (fitFloor != null && fit >= fitFloor)) && (!engagementBelow || (engagementFloor != null && engagement >= engagementFloor));
+      return { fit, engagement, ...sweepPoint(s, { months, belowInForce: fitBelow || engagementBelow, observed }) };
     }),
   };
 }

@@ -15,11 +15,35 @@ export type DesignatedMql = { mqlRecordId: string; contactId: string; repId: str
 /** Candidates designated per transaction: one routing lock and one read of the routing state each. */
 const PER_TRANSACTION = 100;
 
-/** "fit ≥ 50, engagement ≥ 40", "segment APAC: fit ≥ 55, engagement ≥ 45" or the action's type. */
+/** Why the candidate is an MQL: the rule it met, a qualifying action, or the exploration sample (just below the rule). */
+function reasonOf(c: MqlCandidate): "threshold" | "qualifying_action" | "exploration" {
+  if (c.meets_thresholds) return "threshold";
+  return c.qualifying_action ? "qualifying_action" : "exploration";
+}
+
+/** "fit ≥ 50, engagement ≥ 40", "segment APAC: fit ≥ 55, engagement ≥ 45", the action's type, or "exploration 5% below …". */
 function reasonDetail(c: MqlCandidate): string {
-  if (!c.meets_thresholds) return c.qualifying_action!;
   const rule = `fit ≥ ${Number(c.fit_threshold)}, engagement ≥ ${Number(c.engagement_threshold)}`;
-  return c.segment ? `segment ${c.segment}: ${rule}` : rule;
+  const segmentRule = c.segment ? `segment ${c.segment}: ${rule}` : rule;
+  switch (reasonOf(c)) {
+    case "threshold":
+      return segmentRule;
+    case "qualifying_action":
+      return c.qualifying_action!;
+    case "exploration":
+      return `exploration sample ${+(Number(c.exploration_share) * 100).toFixed(2)}% below ${segmentRule}`;
+  }
+}
+
+function transitionReason(c: MqlCandidate, detail: string): string {
+  switch (reasonOf(c)) {
+    case "threshold":
+      return `Scores crossed the MQL threshold (${detail})`;
+    case "qualifying_action":
+      return `Qualifying action: ${c.qualifying_action}`;
+    case "exploration":
+      return `Exploration sample: routed to learn conversion just below the threshold (${detail})`;
+  }
 }
 
 /**
@@ -77,7 +101,7 @@ async function designateBatch(tx: Database, batch: MqlCandidate[], model: Scorin
       { region: contact.region, country: contact.country, industry: contact.industry, employees: contact.employees, accountOwnerId: contact.accountOwnerId },
       at,
     );
-    const reason = candidate.meets_thresholds ? ("threshold" as const) : ("qualifying_action" as const);
+    const reason = reasonOf(candidate);
     return [{ candidate, contact, decision, reason, detail: reasonDetail(candidate), fit: Number(candidate.fit), engagement: Number(candidate.engagement) }];
   });
   if (planned.length === 0) return [];
@@ -87,7 +111,7 @@ async function designateBatch(tx: Database, batch: MqlCandidate[], model: Scorin
   const inserted = await tx
     .insert(mqlRecords)
     .values(
-      planned.map(({ contact, decision, reason, detail, fit, engagement }) => ({
+      planned.map(({ candidate, contact, decision, reason, detail, fit, engagement }) => ({
         contactId: contact.id,
         accountId: contact.accountId,
         status: "mql" as const,
@@ -98,6 +122,8 @@ async function designateBatch(tx: Database, batch: MqlCandidate[], model: Scorin
         modelVersionId: model.id,
         reason,
         reasonDetail: detail,
+        isExploration: reason === "exploration",
+        explorationShare: reason === "exploration" ? Number(candidate.exploration_share) : null,
         segment: contact.region,
         region: contact.region,
         source: contact.source,
@@ -117,7 +143,7 @@ async function designateBatch(tx: Database, batch: MqlCandidate[], model: Scorin
     from json_to_recordset(${JSON.stringify(planned.map((p) => ({ id: p.contact.id, rep_id: p.decision.repId })))}::json) as v(id uuid, rep_id uuid)
     where c.id = v.id`);
   await tx.insert(stageTransitions).values(
-    planned.map(({ contact, reason, detail, candidate }) => ({
+    planned.map(({ contact, detail, candidate }) => ({
       contactId: contact.id,
       mqlRecordId: recordOf.get(contact.id)!,
       fromStage: contact.stage,
@@ -125,7 +151,7 @@ async function designateBatch(tx: Database, batch: MqlCandidate[], model: Scorin
       occurredAt: at,
       actorType: "system" as const,
       modelVersionId: model.id,
-      reason: reason === "threshold" ? `Scores crossed the MQL threshold (${detail})` : `Qualifying action: ${candidate.qualifying_action}`,
+      reason: transitionReason(candidate, detail),
     })),
   );
   await notifyAll(
@@ -139,7 +165,7 @@ async function designateBatch(tx: Database, batch: MqlCandidate[], model: Scorin
               contact,
               fit,
               engagement,
-              why: reason === "threshold" ? "crossed the threshold" : candidate.qualifying_action!.replace(/_/g, " "),
+              why: reason === "threshold" ? "crossed the threshold" : reason === "exploration" ? "exploration sample, just below the threshold" : candidate.qualifying_action!.replace(/_/g, " "),
               slaDueAt: decision.slaDueAt,
               repTimeZone: decision.repTimeZone,
             }),

@@ -2,6 +2,8 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { rowsOf, type Database } from "../../db/client";
 import { scoringModelVersions, scoringRuns, type ScoringRun } from "../../db/schema";
+import { getExplorationSettings } from "../../db/queries/exploration-settings";
+import { explorationPickSql } from "../calibration/exploration";
 import { designateMqls } from "../lifecycle/designate-mqls";
 import { qualifyAccounts } from "../lifecycle/qualify-accounts";
 import { scoringModelDefinitionSchema } from "./model-schema";
@@ -95,11 +97,14 @@ async function buildScores(db: Database, tables: RunTables, model: ScoringModel,
 /** Step 3: the contacts the MQL rule now qualifies, designated a slice at a time. */
 async function designateQualified(db: Database, runId: string, table: string, model: ScoringModel, at: Date): Promise<number> {
   const cooledSince = new Date(at.getTime() - model.definition.halfLifeDays * DAY_MS).toISOString();
+  const exploration = await getExplorationSettings(db);
+  const explore = explorationPickSql(exploration, at);
   const candidates = rowsOf<MqlCandidate>(
     await db.execute(sql`
-      select x.contact_id, x.fit, x.engagement, x.fit_threshold, x.engagement_threshold, x.segment, x.meets_thresholds, x.qualifying_action, c.stage
+      select x.contact_id, x.fit, x.engagement, x.fit_threshold, x.engagement_threshold, x.segment, x.meets_thresholds, x.qualifying_action, c.stage,
+             case when ${explore} then ${exploration.share}::float8 end as exploration_share
       from ${sql.raw(table)} x join contacts c on c.id = x.contact_id
-      where (x.meets_thresholds or x.qualifying_action is not null)
+      where (x.meets_thresholds or x.qualifying_action is not null or ${explore})
         and (c.stage = 'lead' or (c.stage = 'recycled' and c.stage_changed_at <= ${cooledSince}::timestamptz))
       order by x.contact_id`),
   );

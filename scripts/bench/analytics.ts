@@ -1,7 +1,7 @@
 /**
  * How fast the analytics behind the charts are on the benchmark data set (1M contacts, ~200k MQL
  * records): the funnel by month, by source and by region, and the 101-threshold sweep on fit and
- * on engagement, each run repeatedly through the application's own query function (end to end in
+ * on engagement, the calibration studio's held sweeps and its 21 × 21 fit × engagement grid, each run repeatedly through the application's own query function (end to end in
  * Node, through the driver), p50/p95. Target: p95 ≤ 200 ms each.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/handoff_bench npm run bench:analytics [-- --runs 30]
@@ -11,9 +11,10 @@ import { sql } from "drizzle-orm";
 import { openDatabase, rowsOf } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import { funnelByGroup } from "../../db/queries/funnel";
-import { thresholdSweep } from "../../db/queries/threshold-sweep";
+import { thresholdGrid, thresholdSweep } from "../../db/queries/threshold-sweep";
 import { funnelQuerySchema } from "../../lib/analytics/funnel-query";
-import { sweepQuerySchema } from "../../lib/analytics/sweep-query";
+import { gridQuerySchema, sweepQuerySchema } from "../../lib/analytics/sweep-query";
+import { loadInForceThresholds } from "../../lib/calibration/load-in-force";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "30" } } });
 const runs = Number(values.runs);
@@ -44,8 +45,14 @@ for (const groupBy of ["month", "source", "region"] as const) {
   const q = funnelQuerySchema.parse({ ...period, groupBy });
   await scenario(`funnel by ${groupBy}`, () => funnelByGroup(db, q));
 }
+const inForce = await loadInForceThresholds(db);
 for (const dimension of ["fit", "engagement"] as const) {
   const q = sweepQuerySchema.parse({ ...period, dimension });
-  await scenario(`threshold sweep on ${dimension} (101 thresholds)`, () => thresholdSweep(db, q));
+  await scenario(`threshold sweep on ${dimension} (101 thresholds)`, () => thresholdSweep(db, { ...q, inForce }));
 }
+// What the calibration studio asks for: the other score held at its threshold in force, per region.
+const held = sweepQuerySchema.parse({ ...period, dimension: "fit", hold: "inForce" });
+await scenario("sweep on fit, engagement held", () => thresholdSweep(db, { ...held, inForce }));
+await scenario("sweep on fit, engagement held, APAC", () => thresholdSweep(db, { ...held, segment: "APAC", inForce }));
+await scenario("fit × engagement grid (21 × 21)", () => thresholdGrid(db, { ...gridQuerySchema.parse(period), inForce }));
 await handle.close();

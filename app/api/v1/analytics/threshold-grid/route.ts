@@ -1,0 +1,13 @@
+import { thresholdGrid } from "@/db/queries/threshold-sweep";
+import { gridQuerySchema } from "@/lib/analytics/sweep-query";
+import { v1Handler } from "@/lib/api/v1-handler";
+import { loadInForceThresholds } from "@/lib/calibration/load-in-force";
+import { badAnalyticsQuery } from "@/lib/calibration/query-error";
+import { searchParamsRecord } from "@/lib/validation/common";
+
+/** Fit × engagement thresholds on steps of 5: the MQLs each pair would have passed and their conversion with 95% intervals. */
+export const GET = v1Handler("read", async ({ request, db }) => {
+  const query = gridQuerySchema.safeParse(searchParamsRecord(new URL(request.url).searchParams));
+  if (!query.success) return badAnalyticsQuery(query.error);
+  return Response.json(await thresholdGrid(db, { ...query.data, inForce: await loadInForceThresholds(db) }));
+});
