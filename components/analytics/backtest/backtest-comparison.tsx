@@ -3,6 +3,7 @@ import type { BacktestModelOutcome, BacktestResult } from "@/lib/analytics/backt
 import { MIN_BACKING } from "@/lib/analytics/sweep-query";
 import type { Rate } from "@/lib/analytics/wilson";
 import { formatCount, shortDate } from "@/lib/format";
+import { ALREADY_QUALIFIED_DAYS } from "@/lib/scoring/sql/replay-sql";
 
 const pct = (n: number | null | undefined, digits = 1) => (n === null || n === undefined ? "—" : `${(n * 100).toFixed(digits)}%`);
 const rate = (r: Rate | null) => (r ? `${pct(r.value)} (${pct(r.low, 0)}–${pct(r.high, 0)})` : "—");
@@ -46,7 +47,7 @@ export function BacktestComparison({ result, months, from, until }: { result: Ba
       <p className="text-xs text-muted-foreground">
         {shortDate(from)} – {shortDate(new Date(new Date(until).getTime() - 1))} · {formatCount(result.population)} contacts active in the window, {formatCount(result.customers)} became
         customers · both models qualify {formatCount(result.overlap.both)}, only v{baseline.version} {formatCount(result.overlap.onlyBaseline)}, only v{draft.version}{" "}
-        {formatCount(result.overlap.onlyDraft)} · fit is read from today&apos;s attributes
+        {formatCount(result.overlap.onlyDraft)} · a contact already qualified in the {ALREADY_QUALIFIED_DAYS} days before the window is not counted again · fit is read from today&apos;s attributes
       </p>
       <div className="overflow-x-auto rounded-md border">
         <Table aria-label="Backtest: model in force against the draft">

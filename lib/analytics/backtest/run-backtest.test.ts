@@ -19,6 +19,10 @@ import { BacktestRequestError, CONTACT_RANGES, executeBacktest, requestBacktest 
  * | cy      | VP     | 3 (eng 30)      | stage sql, reported by a CRM          | —         | MQL   |
  * | dee     | Intern | 5 (eng 50)      | stage customer, reported by a CRM     | —         | —     |
  * | eve     | VP     | 5, a year ago   | — (no events in the window)           | outside   |       |
+ * | fay     | VP     | 5 (eng 50)      | never reached sales                   | —         | —     |
+ *
+ * fay's 5 views 20 days ago would qualify her under both, but 5 more views 200 days ago — in the
+ * 90 days before the window — already had: she was in the funnel, so she is no new MQL.
  */
 
 const model = (engagement: number): ScoringModelDefinition => ({
@@ -63,6 +67,10 @@ beforeAll(async () => {
   await contact("cy@x.test", "VP Growth", "sql", 3, 50);
   await contact("dee@x.test", "Intern", "customer", 5, 60);
   await contact("eve@x.test", "VP Finance", "lead", 5, 365);
+  const fay = await contact("fay@x.test", "VP Ops", "lead", 5, 20);
+  for (let i = 0; i < 5; i++) {
+    await handle.db.execute(sql`insert into engagement_events (contact_id, type, occurred_at, source, external_id, properties) values (${fay}, 'page_view', now() - interval '200 days', 'test', ${`fay-early-${i}`}, '{}')`);
+  }
 });
 
 afterAll(async () => {
@@ -80,7 +88,7 @@ describe("backtesting a draft against the published model", () => {
     const done = await executeBacktest(handle.db, queued.id);
     expect(done).toMatchObject({ status: "completed", chunksDone: CONTACT_RANGES.length });
     const r = done.result!;
-    expect({ population: r.population, customers: r.customers, sqls: r.sqls }).toEqual({ population: 4, customers: 2, sqls: 3 });
+    expect({ population: r.population, customers: r.customers, sqls: r.sqls }).toEqual({ population: 5, customers: 2, sqls: 3 });
     expect(r.overlap).toEqual({ both: 1, onlyBaseline: 0, onlyDraft: 2, onlyDraftObserved: 1 });
 
     expect(r.baseline).toMatchObject({ version: 900, mqls: 1, observed: 1, sql: 1, customers: 1, precision: 1, recall: 0.5 });
@@ -89,11 +97,11 @@ describe("backtesting a draft against the published model", () => {
     expect(r.draft.mqlToSqlRate!.value).toBe(1);
     expect(r.draft.mqlToCustomerRate!.value).toBe(0.5);
 
-    // Readiness = min(fit − 50, peak − threshold). Published: ada 10, bo −10, cy −10, dee −50;
-    // customers ada and dee: ada beats both negatives, dee neither → 2 / 4.
-    expect(r.baseline.rocAuc).toBeCloseTo(0.5, 12);
-    // Draft: ada 10 ties bo and cy (10) → 1 of 2, dee −50 → 0 → 1 / 4.
-    expect(r.draft.rocAuc).toBeCloseTo(0.25, 12);
+    // Readiness = min(fit − 50, peak − threshold). Published: ada 10, bo −10, cy −10, dee −50, fay 10;
+    // customers ada and dee against 3 negatives: ada beats bo and cy and ties fay (2.5), dee none → 2.5 / 6.
+    expect(r.baseline.rocAuc).toBeCloseTo(2.5 / 6, 12);
+    // Draft: ada 10 ties bo, cy and fay (all 10) → 1.5, dee −50 → 0 → 1.5 / 6.
+    expect(r.draft.rocAuc).toBeCloseTo(1.5 / 6, 12);
 
     // Every MQL falls in the months of the window, listed even when empty.
     expect(r.draft.perMonth.reduce((n, m) => n + m.mqls, 0)).toBe(3);

@@ -8,7 +8,7 @@ import type { ScoredEvent } from "../engagement";
 import { explainScores } from "../explain";
 import type { FitSubject } from "../fit";
 import type { ScoringModelDefinition } from "../model-schema";
-import { replayContactsSql, type ReplayRow } from "./replay-sql";
+import { ALREADY_QUALIFIED_DAYS, replayContactsSql, type ReplayRow } from "./replay-sql";
 
 /**
  * The replay must say, for every contact, what the reference code says when asked at every one of
@@ -83,10 +83,17 @@ afterAll(async () => {
   await handle.close();
 });
 
-/** The reference: the model asked at each of the contact's event instants inside the window. */
+/**
+ * The reference: the model asked at each of the contact's event instants inside the window — and
+ * in the days before it, where a qualification means the contact was in the funnel already.
+ */
 function referenceReplay(person: Person, model: ScoringModelDefinition) {
   const instants = person.events.map((e) => e.occurredAt).filter((t) => t >= FROM && t < UNTIL).sort((a, b) => a.getTime() - b.getTime());
   if (instants.length === 0) return null;
+  const lookback = new Date(FROM.getTime() - ALREADY_QUALIFIED_DAYS * DAY);
+  const already = person.events
+    .filter((e) => e.occurredAt >= lookback && e.occurredAt < FROM)
+    .some((e) => explainScores({ subject: person.subject, events: person.events, model, at: e.occurredAt }).decision.qualifies);
   let peak = -Infinity;
   let qualifiedAt: Date | null = null;
   let fit = 0;
@@ -99,7 +106,8 @@ function referenceReplay(person: Person, model: ScoringModelDefinition) {
     if (!qualifiedAt && x.decision.qualifies) qualifiedAt = at;
   }
   const readiness = Math.min(fit - thresholds.fit, peak - thresholds.engagement);
-  return { fit, peak, qualifiedAt, readiness: qualifiedAt ? Math.max(0, readiness) : readiness };
+  const qualifiesInWindow = qualifiedAt !== null;
+  return { fit, peak, already, qualifiedAt: already ? null : qualifiedAt, readiness: qualifiesInWindow ? Math.max(0, readiness) : readiness };
 }
 
 async function replay(lowId: string | null = null, highId: string | null = null) {
@@ -112,7 +120,7 @@ async function replay(lowId: string | null = null, highId: string | null = null)
 describe("replaying models over history in SQL", () => {
   it("finds each model's peak engagement and first qualification as the reference code does at every event", async () => {
     const rows = await replay();
-    const seen = { qualifiedBaseline: 0, qualifiedDraft: 0, notQualified: 0, quiet: 0 };
+    const seen = { qualifiedBaseline: 0, qualifiedDraft: 0, notQualified: 0, quiet: 0, already: 0 };
     for (const person of people) {
       const row = rows.get(person.id);
       for (const [key, model] of [["baseline", DEFAULT_MODEL], ["draft", STRICT]] as const) {
@@ -129,6 +137,7 @@ describe("replaying models over history in SQL", () => {
         const qualifiedAt = row![`qualified_at_${key}`];
         expect(qualifiedAt ? new Date(qualifiedAt as string).getTime() : null, context).toBe(expected.qualifiedAt?.getTime() ?? null);
         if (expected.qualifiedAt) seen[key === "baseline" ? "qualifiedBaseline" : "qualifiedDraft"]++;
+        else if (expected.already) seen.already++;
         else seen.notQualified++;
       }
     }

@@ -7,7 +7,7 @@ import { fitInputsLateralSql, fitScoreSql } from "./fit-sql";
  * Replaying models over history, set-based: for every contact, each model's engagement score just
  * after each of its events — the only instants a score can rise — from one sorted pass over the
  * events with window frames, and so whether and when the model would first have qualified the
- * contact during a window. What the backtest compares a draft with the published model on.
+ * contact during a window — unless it already had in the 90 days before. What the backtest compares a draft with the published model on.
  *
  * A rule's decayed sum at event k is Σ p·0.5^((t_k − t_j)/h) over the rule's events j in the
  * horizon before k, computed as 0.5^(t_k/h) · Σ p·2^(t_j/h): a running sum over a window frame.
@@ -23,6 +23,11 @@ export type ReplayModel = { key: string; model: ScoringModelDefinition };
 export type ReplayRow = { contact_id: string } & Record<string, number | string | Date | null>;
 
 const DAY_MS = 86_400_000;
+/**
+ * A contact the model already qualified in this many days before the window is in the funnel
+ * already, as it would have been for real, so it is not counted as a new MQL of the window.
+ */
+export const ALREADY_QUALIFIED_DAYS = 90;
 /** Beyond 2^900 a float8 sum is within reach of overflow. */
 const FLOAT_EXPONENT_LIMIT = 900;
 
@@ -56,7 +61,8 @@ function frameInterval(days: number, { exclusive }: { exclusive: boolean }): SQL
  */
 export function replayContactsSql({ models, from, until, lowId, highId }: { models: readonly ReplayModel[]; from: Date; until: Date; lowId: string | null; highId: string | null }): SQL {
   const horizons = models.map((m) => scoringHorizonDays(m.model));
-  const origin = new Date(from.getTime() - Math.max(...horizons) * DAY_MS);
+  const lookback = new Date(from.getTime() - ALREADY_QUALIFIED_DAYS * DAY_MS);
+  const origin = new Date(lookback.getTime() - Math.max(...horizons) * DAY_MS);
   const spanDays = (until.getTime() - origin.getTime()) / DAY_MS;
   const idRange = (column: SQL) =>
     sql.join([...(lowId ? [sql`${column} >= ${lowId}::uuid`] : []), ...(highId ? [sql`${column} < ${highId}::uuid`] : []), sql`true`], sql` and `);
@@ -99,10 +105,11 @@ export function replayContactsSql({ models, from, until, lowId, highId }: { mode
     const [fit, ft, et, eng, q] = ["fit", "ft", "et", "eng", "q"].map((c) => sql.raw(`${c}${m}`));
     return sql`
       fx.${fit} as ${sql.raw(`fit_${key}`)},
-      max(k.${eng}) as ${sql.raw(`peak_${key}`)},
-      min(k.occurred_at) filter (where k.${q}) as ${sql.raw(`qualified_at_${key}`)},
-      (case when bool_or(k.${q}) then greatest(0, least(fx.${fit} - fx.${ft}, max(k.${eng}) - fx.${et}))
-            else least(fx.${fit} - fx.${ft}, max(k.${eng}) - fx.${et}) end) as ${sql.raw(`readiness_${key}`)}`;
+      max(k.${eng}) filter (where k.in_window) as ${sql.raw(`peak_${key}`)},
+      (case when coalesce(bool_or(k.${q}) filter (where not k.in_window), false) then null
+            else min(k.occurred_at) filter (where k.${q} and k.in_window) end) as ${sql.raw(`qualified_at_${key}`)},
+      (case when bool_or(k.${q}) filter (where k.in_window) then greatest(0, least(fx.${fit} - fx.${ft}, max(k.${eng}) filter (where k.in_window) - fx.${et}))
+            else least(fx.${fit} - fx.${ft}, max(k.${eng}) filter (where k.in_window) - fx.${et}) end) as ${sql.raw(`readiness_${key}`)}`;
   });
 
   return sql`
@@ -130,14 +137,15 @@ export function replayContactsSql({ models, from, until, lowId, highId }: { mode
       window ${sql.join(windows, sql`, `)}
     ),
     k as (
-      select w.contact_id, w.occurred_at, ${sql.join(scores, sql`, `)}
+      select w.contact_id, w.occurred_at, w.occurred_at >= ${from.toISOString()}::timestamptz as in_window, ${sql.join(scores, sql`, `)}
       from w join fx on fx.contact_id = w.contact_id
-      where w.occurred_at >= ${from.toISOString()}::timestamptz
+      where w.occurred_at >= ${lookback.toISOString()}::timestamptz
     )
     select k.contact_id, ${sql.join(perContact, sql`, `)}
     from k join fx on fx.contact_id = k.contact_id
     group by k.contact_id, ${sql.join(
       models.map((_, m) => sql.raw(`fx.fit${m}, fx.ft${m}, fx.et${m}`)),
       sql`, `,
-    )}`;
+    )}
+    having bool_or(k.in_window)`;
 }
