@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { SweepDimension } from "@/lib/analytics/sweep-query";
+import { SHARE_DECIMALS } from "@/lib/calibration/exploration";
 import type { InForceThresholds } from "@/lib/calibration/in-force";
 import { timestamptz } from "../sql-helpers";
 
@@ -10,8 +11,13 @@ export const SCORE_AT_QUALIFICATION: Record<SweepDimension, SQL> = {
   engagement: sql.raw("mql_records.engagement_score"),
 };
 
-/** 1 for a record the MQL rule produced; 1/share for an exploration record — it stands for the near misses not drawn. */
-export const RECORD_WEIGHT = sql`(case when mql_records.is_exploration and mql_records.exploration_share > 0 then 1.0 / mql_records.exploration_share else 1.0 end)::float8`;
+/**
+ * 1 for a record the MQL rule produced; 1/share for an exploration record — it stands for the near
+ * misses not drawn. The share is stored as a `real`, so it is read back at the 0.01% it was set
+ * with (0.1 is 0.100000001 as a real, and ten such records would weigh 99.999999).
+ */
+export const RECORD_WEIGHT = sql`(case when mql_records.is_exploration and mql_records.exploration_share > 0
+  then 1.0 / round(mql_records.exploration_share::numeric, ${SHARE_DECIMALS}) else 1.0 end)::float8`;
 
 /** The threshold in force on a dimension for each record: its region's override, else the default. */
 export function inForceThresholdSql(inForce: InForceThresholds, dimension: SweepDimension): SQL {

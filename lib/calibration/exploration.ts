@@ -15,9 +15,16 @@ export const EXPLORATION_SETTING_KEY = "exploration_sample";
 export const MAX_EXPLORATION_SHARE = 0.2;
 export const MAX_EXPLORATION_BAND = 30;
 
+/** Shares are set in steps of 0.01 % (4 decimals as a fraction), and read back at that precision. */
+export const SHARE_DECIMALS = 4;
+
 export const explorationSettingsSchema = z.object({
   /** The share (0–0.2) of contacts within the band who are routed; 0 turns the sample off. */
-  share: z.number({ message: "The share is a number" }).min(0, { message: "The share is at least 0%" }).max(MAX_EXPLORATION_SHARE, { message: "The share is at most 20%" }),
+  share: z
+    .number({ message: "The share is a number" })
+    .min(0, { message: "The share is at least 0%" })
+    .max(MAX_EXPLORATION_SHARE, { message: "The share is at most 20%" })
+    .refine((s) => Math.abs(s * 10 ** SHARE_DECIMALS - Math.round(s * 10 ** SHARE_DECIMALS)) < 1e-9, { message: "The share is set in steps of 0.01%" }),
   /** How many points below each threshold a contact may be and still be drawn. */
   bandPoints: z
     .number({ message: "The band is a number of points" })

@@ -71,7 +71,7 @@ export function percent(x: number, digits = 0): string {
 }
 
 export function rateText(rate: Rate | null): string {
-  return rate ? `${percent(rate.value, 1)} (${percent(rate.low, 1)}–${percent(rate.high, 1)})` : "—";
+  return rate ? `${percent(rate.value, 1)} (${(rate.low * 100).toFixed(1)}–${percent(rate.high, 1)})` : "—";
 }
 
 const DIMENSION_LABEL: Record<SweepDimension, string> = { fit: "fit", engagement: "engagement" };
