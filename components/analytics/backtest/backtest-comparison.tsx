@@ -3,7 +3,7 @@ import type { BacktestModelOutcome, BacktestResult } from "@/lib/analytics/backt
 import { MIN_BACKING } from "@/lib/analytics/sweep-query";
 import type { Rate } from "@/lib/analytics/wilson";
 import { formatCount, shortDate } from "@/lib/format";
-import { ALREADY_QUALIFIED_DAYS } from "@/lib/scoring/sql/replay-sql";
+import { ALREADY_QUALIFIED_DAYS } from "@/lib/scoring/replay-window";
 
 const pct = (n: number | null | undefined, digits = 1) => (n === null || n === undefined ? "—" : `${(n * 100).toFixed(digits)}%`);
 const rate = (r: Rate | null) => (r ? `${pct(r.value)} (${pct(r.low, 0)}–${pct(r.high, 0)})` : "—");

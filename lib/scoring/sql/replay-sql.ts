@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { scoringHorizonDays, type ScoringModelDefinition } from "../model-schema";
+import { ALREADY_QUALIFIED_DAYS } from "../replay-window";
 import { ruleConditionSql } from "./engagement-sql";
 import { fitInputsLateralSql, fitScoreSql } from "./fit-sql";
 
@@ -23,11 +24,7 @@ export type ReplayModel = { key: string; model: ScoringModelDefinition };
 export type ReplayRow = { contact_id: string } & Record<string, number | string | Date | null>;
 
 const DAY_MS = 86_400_000;
-/**
- * A contact the model already qualified in this many days before the window is in the funnel
- * already, as it would have been for real, so it is not counted as a new MQL of the window.
- */
-export const ALREADY_QUALIFIED_DAYS = 90;
+export { ALREADY_QUALIFIED_DAYS };
 /** Beyond 2^900 a float8 sum is within reach of overflow. */
 const FLOAT_EXPONENT_LIMIT = 900;
 
