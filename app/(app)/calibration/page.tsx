@@ -1,86 +1,37 @@
-import { subMonths } from "date-fns";
-import { Target } from "lucide-react";
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/app-shell/app-shell";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { getConversionByFitBand } from "@/db/queries/funnel-summary";
-import { getPublishedModel } from "@/db/queries/scoring-models";
+import { CalibrationStudio } from "@/components/analytics/calibration/calibration-studio";
+import { getDb } from "@/db/client";
+import { countActiveSdrs, listCalibrationRegions } from "@/db/queries/calibration-context";
+import { getExplorationSettings } from "@/db/queries/exploration-settings";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { formatCount } from "@/lib/format";
+import { inForceFor } from "@/lib/calibration/in-force";
+import { loadInForceThresholds } from "@/lib/calibration/load-in-force";
+import { parseStudioParams } from "@/lib/calibration/studio-params";
 
 export const metadata: Metadata = { title: "Calibration" };
 
-function rate(n: number, d: number) {
-  return d === 0 ? "—" : `${((n / d) * 100).toFixed(1)}%`;
-}
-
-export default async function CalibrationPage() {
-  await requirePermission("calibration:read");
-  const to = new Date();
-  const from = subMonths(to, 12);
-  const [model, bands] = await Promise.all([getPublishedModel(), getConversionByFitBand({ from, to })]);
-  const t = model?.definition.thresholds;
+/**
+ * The calibration studio: where to set the MQL thresholds and how sure to be. The sweep and grid
+ * load in the browser from /api/analytics/threshold-* (the same queries as the v1 API).
+ */
+export default async function CalibrationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePermission("calibration:read");
+  const params = parseStudioParams(await searchParams, new Date());
+  const db = await getDb();
+  const [inForce, regions, activeSdrs, exploration] = await Promise.all([loadInForceThresholds(db), listCalibrationRegions(db), countActiveSdrs(db), getExplorationSettings(db)]);
+  const t = inForce ? inForceFor(inForce, params.segment) : null;
   return (
     <>
-      <PageHeader title="Calibration" description="How conversion moves with the score, from the last 12 months of MQLs" />
-      <div className="grid gap-6 p-6 lg:p-8 xl:grid-cols-[320px_minmax(0,1fr)]">
-        <Card>
-          <CardHeader>
-            <CardTitle>Thresholds in force</CardTitle>
-            <CardDescription>{model ? `Model v${model.version} · ${model.name}` : "No published model"}</CardDescription>
-          </CardHeader>
-          {t ? (
-            <CardContent className="space-y-3 text-sm">
-              <p>
-                MQL when fit ≥ <strong>{t.fit}</strong> and engagement ≥ <strong>{t.engagement}</strong>
-              </p>
-              {t.segments.map((s) => (
-                <p key={s.value} className="text-muted-foreground">
-                  {s.value}: fit ≥ {s.fit}, engagement ≥ {s.engagement}
-                </p>
-              ))}
-              {t.qualifyingActions.map((a) => (
-                <p key={a.eventType} className="text-muted-foreground">
-                  Or {a.eventType.replace(/_/g, " ")} with fit ≥ {a.minFit}
-                </p>
-              ))}
-            </CardContent>
-          ) : null}
-        </Card>
-        <Card className="overflow-hidden">
-          <CardHeader>
-            <CardTitle>Conversion by fit at qualification</CardTitle>
-            <CardDescription>MQLs of the last 12 months grouped by their fit score when they qualified.</CardDescription>
-          </CardHeader>
-          {bands.length === 0 ? (
-            <EmptyState icon={Target} title="No MQLs in the last 12 months yet" />
-          ) : (
-            <Table>
-              <TableHeader>
-                <TableRow className="hover:bg-transparent">
-                  <TableHead>Fit</TableHead>
-                  <TableHead className="text-right">MQLs</TableHead>
-                  <TableHead className="text-right">MQL→SQL</TableHead>
-                  <TableHead className="text-right">MQL→customer</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {bands.map((b) => (
-                  <TableRow key={b.band}>
-                    <TableCell className="font-medium">
-                      {b.band}–{b.band === 90 ? 100 : b.band + 9}
-                    </TableCell>
-                    <TableCell className="text-right tabular-nums">{formatCount(b.mqls)}</TableCell>
-                    <TableCell className="text-right tabular-nums">{rate(b.sqls, b.mqls)}</TableCell>
-                    <TableCell className="text-right tabular-nums">{rate(b.customers, b.mqls)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )}
-        </Card>
+      <PageHeader
+        title="Calibration"
+        description={t ? `In force${params.segment ? ` for ${params.segment}` : ""}: MQL when fit ≥ ${t.fit} and engagement ≥ ${t.engagement}. Move a threshold to see what it would have done.` : "No published scoring model yet."}
+      />
+      <div className="space-y-8 p-6 lg:p-8">
+        <CalibrationStudio params={params} inForce={inForce} regions={regions} activeSdrs={activeSdrs} exploration={exploration} canEditExploration={can(user.role, "model:edit")} />
+        {/* Backtest: a draft model replayed over the last N months (components/analytics/backtest/*) goes here. */}
+        {/* Lift: attribute values and behaviours over-represented among customers (components/analytics/lift/lift-card.tsx) goes here. */}
       </div>
     </>
   );
