@@ -7,7 +7,22 @@ import { cn } from "@/lib/utils";
 import { pointStatus, STATUS_LABEL } from "./point-status";
 
 /** The recommendation as one sentence, how sure it is, and a button that moves the candidate there. */
-export function RecommendationPanel<P extends SweepPoint>({ recommendation, sentence, rule, onApply, applied }: { recommendation: Recommendation<P> | null; sentence: string | null; rule: string; onApply: () => void; applied: boolean }) {
+export function RecommendationPanel<P extends SweepPoint>({
+  recommendation,
+  sentence,
+  rule,
+  onApply,
+  applied,
+  note,
+}: {
+  recommendation: Recommendation<P> | null;
+  sentence: string | null;
+  rule: string;
+  onApply: () => void;
+  applied: boolean;
+  /** A caveat the rule cannot see, e.g. capacity left over that only unobserved thresholds would use. */
+  note?: string | null;
+}) {
   if (!recommendation) return null;
   const found = recommendation.point != null;
   const uncertain = found && ("uncertain" in recommendation && recommendation.uncertain);
@@ -26,6 +41,7 @@ export function RecommendationPanel<P extends SweepPoint>({ recommendation, sent
             {uncertain ? <strong className="text-[oklch(0.45_0.11_65)]">{STATUS_LABEL[pointStatus(recommendation.point)]} — treat it as a direction, not a number.</strong> : "The 95% interval is shown in brackets."}
           </p>
         ) : null}
+        {found && note ? <p className="text-xs font-medium text-[oklch(0.45_0.11_65)]">{note}</p> : null}
       </div>
       {found ? (
         <Button type="button" variant="outline" size="sm" onClick={onApply} disabled={applied}>

@@ -52,7 +52,8 @@ function monthsBack(to: string, months: number) {
 export function StudioControls({ params, regions, activeSdrs }: { params: StudioParams; regions: { region: string; records: number }[]; activeSdrs: number }) {
   const set = useStudioUrl();
   return (
-    <div className="grid gap-4 rounded-lg border bg-card p-4 shadow-sm lg:grid-cols-[auto_auto_auto_minmax(0,1fr)]">
+    <div className="space-y-4 rounded-lg border bg-card p-4 shadow-sm">
+      <div className="flex flex-wrap items-end gap-x-8 gap-y-4">
       <fieldset className="space-y-1.5">
         <legend className="text-xs font-medium text-muted-foreground">MQLs qualified</legend>
         <div className="flex flex-wrap items-center gap-2">
@@ -97,16 +98,18 @@ export function StudioControls({ params, regions, activeSdrs }: { params: Studio
           ))}
         </NativeSelect>
       </div>
-      <fieldset className="space-y-1.5">
-        <legend className="text-xs font-medium text-muted-foreground">Recommend a threshold for</legend>
+      </div>
+      <fieldset className="space-y-1.5 border-t pt-3">
+        <legend className="sr-only">Recommend a threshold for</legend>
         <div className="flex flex-wrap items-center gap-2 text-sm">
+          <span className="font-medium">Recommend a threshold for</span>
           <NativeSelect aria-label="Recommend for" value={params.goal} onChange={(e) => set({ goal: e.target.value })} className="w-44">
             <option value="capacity">the SDR capacity</option>
             <option value="target">a target rate</option>
           </NativeSelect>
           {params.goal === "target" ? (
             <>
-              <NativeSelect aria-label="Target rate" value={params.metric} onChange={(e) => set({ metric: e.target.value })} className="w-40">
+              <NativeSelect aria-label="Target rate" value={params.metric} onChange={(e) => set({ metric: e.target.value })} className="w-48">
                 <option value="sql">MQL→SQL at least</option>
                 <option value="customer">MQL→customer at least</option>
               </NativeSelect>
@@ -116,7 +119,7 @@ export function StudioControls({ params, regions, activeSdrs }: { params: Studio
               <DebouncedNumber id="studio-target" value={Math.round(params.target * 1000) / 10} min={1} max={99} step={0.5} suffix="%" className="w-24" onCommit={(v) => set({ target: String(v / 100) })} />
             </>
           ) : null}
-          <span className="text-muted-foreground">capacity</span>
+          <span className="ml-4 font-medium">SDR capacity</span>
           <label className="sr-only" htmlFor="studio-reps">
             SDRs
           </label>
@@ -126,9 +129,11 @@ export function StudioControls({ params, regions, activeSdrs }: { params: Studio
             Leads per SDR per month
           </label>
           <DebouncedNumber id="studio-per-rep" value={params.perRep} min={1} max={10000} className="w-20" onCommit={(v) => set({ perRep: String(v) })} />
-          <span className="text-muted-foreground">leads / month</span>
+          <span className="text-muted-foreground">leads a month each</span>
+          <span className="text-xs text-muted-foreground">
+            ({params.reps == null ? `the ${activeSdrs} active SDR${activeSdrs === 1 ? "" : "s"} today` : `planning for ${params.reps}; ${activeSdrs} active today`})
+          </span>
         </div>
-        <p className="text-xs text-muted-foreground">{params.reps == null ? `${activeSdrs} active SDR${activeSdrs === 1 ? "" : "s"} today.` : `Planning for ${params.reps}; ${activeSdrs} active today.`}</p>
       </fieldset>
     </div>
   );

@@ -73,10 +73,20 @@ export function SweepCharts({ rows, dimension, marks }: { rows: SweepRow[]; dime
   const xAxis = (show: boolean) => (
     <XAxis dataKey="threshold" interval={9} tickLine={false} fontSize={12} hide={!show} label={show ? { value: `${dimension} threshold`, position: "insideBottom", offset: -4, fontSize: 12 } : undefined} />
   );
+  // A capacity far above every volume would flatten the bars into the axis: then it is named, not drawn.
+  const maxVolume = Math.max(1, ...rows.map((r) => r.mqlsPerMonth));
+  const capacityDrawn = marks.capacity > 0 && marks.capacity <= maxVolume * 2;
   const summary = `Threshold sweep on ${dimension}: in force ${marks.inForce ?? "none"}, candidate ${marks.candidate}${marks.recommended != null ? `, recommended ${marks.recommended}` : ""}.`;
   return (
     <div className="space-y-1" role="img" aria-label={summary}>
-      <p className="text-xs font-medium text-muted-foreground">MQLs per month</p>
+      <p className="text-xs font-medium text-muted-foreground">
+        MQLs per month
+        {marks.capacity > 0 && !capacityDrawn ? (
+          <span className="ml-2 font-normal" style={{ color: COLORS.capacity }}>
+            SDR capacity {perMonth(marks.capacity)}/month is above the chart: more than twice the most any threshold produces
+          </span>
+        ) : null}
+      </p>
       <div className="h-56 w-full">
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={data} syncId="sweep" margin={{ top: 16, right: 12, bottom: 0, left: 0 }} barCategoryGap={0}>
@@ -90,7 +100,7 @@ export function SweepCharts({ rows, dimension, marks }: { rows: SweepRow[]; dime
                 <Cell key={d.threshold} fill={d.status === "confident" ? COLORS.volume : COLORS.uncertain} fillOpacity={d.status === "confident" ? 0.85 : 1} />
               ))}
             </Bar>
-            {marks.capacity > 0 ? (
+            {capacityDrawn ? (
               <ReferenceLine y={marks.capacity} stroke={COLORS.capacity} strokeWidth={2} strokeDasharray="4 3" ifOverflow="extendDomain" label={{ value: `SDR capacity ${perMonth(marks.capacity)}/mo`, position: "insideTopRight", fontSize: 11, fill: COLORS.capacity }} />
             ) : null}
             {markLines(marks, { labels: true })}

@@ -9,6 +9,7 @@ import { SweepTable } from "./sweep-table";
 import { ThresholdReadouts } from "./threshold-readouts";
 import { ThresholdSlider } from "./threshold-slider";
 import { useThresholdSweepQuery, type CalibrationRange } from "./use-calibration-queries";
+import { perMonth } from "./point-status";
 import { ChartSkeleton, NoMqls, QueryError } from "./query-states";
 
 const LABEL: Record<SweepDimension, string> = { fit: "Fit", engagement: "Engagement" };
@@ -22,6 +23,13 @@ export function SweepExplorer({ dimension, range, inForce, rule, ruleLabel, capa
   const recommendation = rows ? recommendThreshold(rows, rule) : null;
   const recommended = recommendation?.point?.threshold ?? null;
   const held = dimension === "fit" ? "engagement" : "fit";
+  const lowestObserved = rows?.find((r) => r.observed)?.threshold ?? null;
+  const headroom =
+    rule.goal === "capacity" && recommended != null && recommended === lowestObserved && recommended > 0 && recommendation?.point && recommendation.point.mqlsPerMonth < capacityPerMonth(capacity)
+      ? `The team could take ${perMonth(capacityPerMonth(capacity) - recommendation.point.mqlsPerMonth)} more MQLs a month, but nothing below ${dimension} ${recommended} has been observed${
+          lowestObserved === inForce ? " — turn on the exploration sample to learn whether lowering it pays" : ""
+        }.`
+      : null;
   return (
     <>
       <RecommendationPanel
@@ -30,6 +38,7 @@ export function SweepExplorer({ dimension, range, inForce, rule, ruleLabel, capa
         sentence={recommendation?.point ? recommendationSentence({ dimension, threshold: recommendation.point.threshold }, recommendation.point, { rule, capacity }) : null}
         onApply={() => recommended != null && setCandidate(recommended)}
         applied={recommended === candidate}
+        note={headroom}
       />
       <Card>
         <CardHeader>

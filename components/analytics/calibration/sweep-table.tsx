@@ -50,11 +50,13 @@ export function sweepCsvRow(r: SweepPoint, first: unknown[]): unknown[] {
 /** The sweep as a table, every fifth threshold unless asked for all, with the in-force and candidate rows marked. */
 export function SweepTable({ rows, dimension, inForce, candidate, fileName }: { rows: SweepRow[]; dimension: string; inForce: number | null; candidate: number; fileName: string }) {
   const [all, setAll] = useState(false);
-  const shown = rows.filter((r) => all || r.threshold % 5 === 0 || r.threshold === inForce || r.threshold === candidate);
+  // By default, every fifth threshold from 20 below the one in force up: the range a decision is made in.
+  const from = Math.max(0, (inForce ?? 0) - 20);
+  const shown = rows.filter((r) => all || (r.threshold >= from && r.threshold % 5 === 0) || r.threshold === inForce || r.threshold === candidate);
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center justify-between gap-2 px-5">
-        <p className="text-xs text-muted-foreground">{all ? "Every threshold" : "Every fifth threshold, the one in force and the candidate"}</p>
+        <p className="text-xs text-muted-foreground">{all ? "Every threshold" : `Every fifth threshold from ${from}, the one in force and the candidate`}</p>
         <div className="flex gap-2">
           <Button type="button" variant="ghost" size="sm" onClick={() => setAll(!all)}>
             {all ? "Show every fifth" : "Show all 101"}
