@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { withRates, type FunnelCounts, type FunnelGroup, type FunnelQuery, type FunnelRow } from "@/lib/analytics/funnel-query";
+import { mqlMonth } from "@/lib/analytics/cohort-month";
 import { countWhere, reachedStage } from "@/lib/analytics/stage-reached";
 import { rowsOf, type Database } from "../client";
 import { analyticalQuery, timestamptz } from "../sql-helpers";
@@ -11,7 +12,7 @@ import { analyticalQuery, timestamptz } from "../sql-helpers";
  * stays a scan of mql_records alone.
  */
 const GROUPS: Record<FunnelGroup, { key: SQL; label: (key: SQL) => SQL; join?: SQL }> = {
-  month: { key: sql`date_trunc('month', mql_records.mql_at, 'UTC')`, label: (k) => sql`to_char(${k} at time zone 'UTC', 'YYYY-MM')` },
+  month: { key: mqlMonth, label: (k) => sql`to_char(${k}, 'YYYY-MM')` },
   source: { key: sql`mql_records.source`, label: (k) => sql`coalesce(${k}, '(none)')` },
   campaign: { key: sql`cp.name`, label: (k) => sql`coalesce(${k}, '(none)')`, join: sql`left join campaigns cp on cp.id = mql_records.campaign_id` },
   region: { key: sql`mql_records.region`, label: (k) => sql`coalesce(${k}, '(none)')` },

@@ -16,7 +16,8 @@ export const funnelQuerySchema = z
     to: day,
     groupBy: z.enum(FUNNEL_GROUPS, { message: `groupBy is one of ${FUNNEL_GROUPS.join(", ")}` }).default("month"),
   })
-  .refine((q) => q.from <= q.to, { message: "`from` is after `to`", path: ["from"] })
+  // Only once both dates are valid: a missing `to` is not "`from` is after `to`".
+  .refine((q) => q.from <= q.to, { message: "`from` is after `to`", path: ["from"], when: (payload) => payload.issues.length === 0 })
   .transform((q) => ({
     groupBy: q.groupBy,
     from: new Date(`${q.from}T00:00:00Z`),

@@ -1,0 +1,26 @@
+import { sql, type SQL } from "drizzle-orm";
+
+/**
+ * The steps whose median duration the cohort view shows, in funnel order, each from the stamp of
+ * one stage to the stamp of the next. A duration is only measured where both stamps were
+ * recorded: a record that jumped stages (mql → customer, as a CRM may report) counts as having
+ * passed the skipped stages (`stage-reached.ts`), but it says nothing about how long each of them
+ * took, so it is left out of those steps rather than counted as zero days.
+ */
+export const STAGE_STEPS = [
+  { key: "mqlToSal", label: "MQL → SAL", from: sql`mql_records.mql_at`, to: sql`mql_records.accepted_at` },
+  { key: "salToSql", label: "SAL → SQL", from: sql`mql_records.accepted_at`, to: sql`mql_records.sql_at` },
+  { key: "sqlToOpportunity", label: "SQL → Opp.", from: sql`mql_records.sql_at`, to: sql`mql_records.opportunity_at` },
+  { key: "opportunityToCustomer", label: "Opp. → Customer", from: sql`mql_records.opportunity_at`, to: sql`mql_records.won_at` },
+] as const satisfies readonly { key: string; label: string; from: SQL; to: SQL }[];
+export type StageStepKey = (typeof STAGE_STEPS)[number]["key"];
+
+/** Days from one stamp to another, fractional. */
+export function daysBetween(from: SQL, to: SQL): SQL<number> {
+  return sql<number>`(extract(epoch from (${to} - ${from})) / 86400)::float8`;
+}
+
+/** The median days from `from` to `to` over the group's records that have both. */
+export function medianDays(from: SQL, to: SQL): SQL<number | null> {
+  return sql<number | null>`percentile_cont(0.5) within group (order by ${daysBetween(from, to)}) filter (where ${from} is not null and ${to} is not null)`;
+}
