@@ -112,8 +112,26 @@ export const mqlRecords = pgTable(
     index("mql_records_pipeline_idx")
       .on(t.salesOwnerId, t.status)
       .where(sql`${t.status} in ('sql', 'opportunity')`),
-    // Cohorts by MQL month and funnel date ranges.
-    index("mql_records_mql_at_idx").on(t.mqlAt),
+    // Funnel date ranges, and every funnel breakdown, cohort, speed-to-lead and campaign-cost
+    // read as an index-only scan: a record's stamps and groups are a quarter of its heap row. The
+    // columns after mql_at are only there to cover those reads (drizzle cannot declare INCLUDE).
+    index("mql_records_funnel_idx").on(
+      t.mqlAt,
+      t.status,
+      t.acceptedAt,
+      t.sqlAt,
+      t.opportunityAt,
+      t.wonAt,
+      t.lostAt,
+      t.rejectedAt,
+      t.firstTouchAt,
+      t.source,
+      t.region,
+      t.segment,
+      t.campaignId,
+      t.assignedRepId,
+      t.modelVersionId,
+    ),
     index("mql_records_contact_idx").on(t.contactId, t.mqlAt.desc()),
     index("mql_records_account_idx").on(t.accountId),
   ],
