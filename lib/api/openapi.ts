@@ -75,6 +75,22 @@ const funnelResponseSchema = {
 };
 
 const rateSchema = { oneOf: [{ type: "null" }, { type: "object", properties: { value: { type: "number" }, low: { type: "number" }, high: { type: "number" } } }] };
+/** One point of a sweep or cell of the grid; `mqls`, `sql` and `customers` are weighted (exploration records count 1/share). */
+const sweepPointProperties = {
+  mqls: { type: "number" },
+  mqlsPerMonth: { type: "number" },
+  sql: { type: "number" },
+  customers: { type: "number" },
+  mqlToSqlRate: rateSchema,
+  mqlToCustomerRate: rateSchema,
+  backing: { type: "integer", description: "MQL records behind the point" },
+  explorationBacking: { type: "integer" },
+  effectiveN: { type: "number", description: "Kish's effective sample size of the weighted records" },
+  belowInForceBacking: { type: "integer", description: "Records below the threshold in force when they qualified" },
+  belowInForceEffectiveN: { type: "number" },
+  observed: { type: "boolean", description: "false where only contacts that reached sales another way have outcomes" },
+  sparse: { type: "boolean" },
+};
 const sweepResponseSchema = {
   type: "object",
   properties: {
@@ -82,11 +98,21 @@ const sweepResponseSchema = {
       type: "array",
       items: {
         type: "object",
-        properties: { threshold: { type: "integer" }, mqls: { type: "integer" }, sql: { type: "integer" }, customers: { type: "integer" }, mqlToSqlRate: rateSchema, mqlToCustomerRate: rateSchema, sparse: { type: "boolean" } },
+        properties: { threshold: { type: "integer" }, ...sweepPointProperties },
       },
     },
   },
 };
+const gridResponseSchema = {
+  type: "object",
+  properties: {
+    step: { type: "integer" },
+    months: { type: "number" },
+    inForce: { oneOf: [{ type: "null" }, { type: "object", properties: { fit: { type: "number" }, engagement: { type: "number" } } }] },
+    cells: { type: "array", items: { type: "object", properties: { fit: { type: "integer" }, engagement: { type: "integer" }, ...sweepPointProperties } } },
+  },
+};
+const segmentParameter = { name: "segment", in: "query", required: false, description: "A region: only its MQL records, against its own thresholds in force", schema: { type: "string" } };
 
 export type EndpointDoc = { method: "get" | "post"; path: string; summary: string; description: string; scope: string };
 
@@ -96,12 +122,13 @@ export const ENDPOINTS: EndpointDoc[] = [
   { method: "post", path: "/api/v1/stage-changes", scope: "ingest", summary: "Record lifecycle changes", description: "Moves contacts through the lifecycle with their real timestamps. `mql` opens an MQL record; later stages stamp it; forward jumps count the skipped stages as passed. Backwards moves are per-item errors naming the current stage. Changes dated more than an hour ago are history: recorded and counted, but they do not route, notify or fire webhooks." },
   { method: "get", path: "/api/v1/contacts/{ref}", scope: "read", summary: "Get a contact", description: "By id or email: profile, account, stage, scores with their breakdown, the open MQL record and recent events." },
   { method: "get", path: "/api/v1/analytics/funnel", scope: "read", summary: "Get the funnel", description: "MQL records qualified from `from` to `to` (whole UTC days, inclusive), per group and in total: how many reached SAL, SQL, opportunity and customer (a record that jumped stages counts the skipped ones as passed), were lost, rejected or are still open; `mqlToSqlRate` and `mqlToCustomerRate` are fractions of `mqls`." },
-  { method: "get", path: "/api/v1/analytics/threshold-sweep", scope: "read", summary: "Sweep a threshold", description: "For every whole threshold 0–100 on `fit` or `engagement`: the MQL records qualified from `from` to `to` whose score at qualification reaches it, how many became SQLs and customers, and both rates with 95% Wilson intervals (`null` without records). `sparse` marks points backed by fewer than 30 records." },
+  { method: "get", path: "/api/v1/analytics/threshold-sweep", scope: "read", summary: "Sweep a threshold", description: "For every whole threshold 0–100 on `fit` or `engagement`: the MQL records qualified from `from` to `to` whose score at qualification reaches it, how many became SQLs and customers, and both rates with 95% Wilson intervals (`null` without records). Exploration records count for 1/share contacts, and the intervals use the effective sample size. `backing` is the records behind a point; `sparse` marks points whose effective sample, or whose part below the threshold in force, is under 30; `observed` is false below the exploration sample's reach." },
+  { method: "get", path: "/api/v1/analytics/threshold-grid", scope: "read", summary: "Sweep both thresholds", description: "Every pair of fit and engagement thresholds on steps of 5 (21 × 21 cells): the MQL records reaching both, weighted and marked as the sweep's points are." },
   LIFT_ENDPOINT,
 ];
 
 export function buildOpenApiDocument(baseUrl?: string) {
-  const [contacts, events, stageChanges, contact, funnel, sweep] = ENDPOINTS;
+  const [contacts, events, stageChanges, contact, funnel, sweep, grid] = ENDPOINTS;
   const op = (e: EndpointDoc, rest: Record<string, unknown>) => ({
     summary: e.summary,
     description: `${e.description}\n\nScope: \`${e.scope}\` (or \`admin\`).`,
@@ -188,9 +215,24 @@ export function buildOpenApiDocument(baseUrl?: string) {
             { name: "dimension", in: "query", required: true, schema: { type: "string", enum: ["fit", "engagement"] } },
             { name: "from", in: "query", required: true, description: "First day, YYYY-MM-DD", schema: { type: "string", format: "date" } },
             { name: "to", in: "query", required: true, description: "Last day, YYYY-MM-DD (included)", schema: { type: "string", format: "date" } },
+            segmentParameter,
+            { name: "hold", in: "query", required: false, description: "`inForce` holds the other score at its threshold in force; `none` (default) ignores it", schema: { type: "string", enum: ["none", "inForce"] } },
           ],
           responses: {
             "200": { description: "101 rows, thresholds 0 to 100", content: { "application/json": { schema: sweepResponseSchema } } },
+            ...errorResponses,
+          },
+        }),
+      },
+      [grid!.path]: {
+        get: op(grid!, {
+          parameters: [
+            { name: "from", in: "query", required: true, description: "First day, YYYY-MM-DD", schema: { type: "string", format: "date" } },
+            { name: "to", in: "query", required: true, description: "Last day, YYYY-MM-DD (included)", schema: { type: "string", format: "date" } },
+            segmentParameter,
+          ],
+          responses: {
+            "200": { description: "441 cells", content: { "application/json": { schema: gridResponseSchema } } },
             ...errorResponses,
           },
         }),
