@@ -132,6 +132,9 @@ export const mqlRecords = pgTable(
       t.assignedRepId,
       t.modelVersionId,
     ),
+    // The threshold sweep and the fit × engagement grid (db/queries/threshold-sweep.ts) as an
+    // index-only scan: scores at qualification, region, exploration weight and the outcome stamps.
+    index("mql_records_calibration_idx").on(t.mqlAt, t.fitScore, t.engagementScore, t.region, t.isExploration, t.explorationShare, t.sqlAt, t.opportunityAt, t.wonAt),
     index("mql_records_contact_idx").on(t.contactId, t.mqlAt.desc()),
     index("mql_records_account_idx").on(t.accountId),
   ],

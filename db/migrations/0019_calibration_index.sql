@@ -1,0 +1,1 @@
+CREATE INDEX "mql_records_calibration_idx" ON "mql_records" USING btree ("mql_at","fit_score","engagement_score","region","is_exploration","exploration_share","sql_at","opportunity_at","won_at");
