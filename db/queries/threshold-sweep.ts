@@ -5,15 +5,29 @@ import { GRID_STEP, monthsIn, type GridQuery, type GridResult, type SweepDimensi
 import { inForceFor, type InForceThresholds } from "@/lib/calibration/in-force";
 import { sumsOf, sweepPoint, type ThresholdSums } from "@/lib/calibration/sweep-point";
 import { rowsOf, type Database } from "../client";
-import { calibrationRecordsWhere, inForceThresholdSql, RECORD_WEIGHT, SCORE_AT_QUALIFICATION } from "./calibration-sql";
+import { calibrationRecordsWhere, RECORD_WEIGHT, regionGroupsWhere, SCORE_AT_QUALIFICATION, thresholdFlags } from "./calibration-sql";
 
 type SumsRow = Record<keyof ThresholdSums, number | string | null>;
 
-/** The sums a bucket of records contributes (see ThresholdSums), over `recs` with w, is_sql, is_customer, is_exploration, below. */
-const BUCKET_SUMS = sql`count(*)::int as n, sum(w) as sum_w, sum(w * w) as sum_w2,
+/**
+ * The first grouping: per score bucket(s), raw region and threshold flags, the records' count,
+ * weights and weighted outcomes (from `r`, which carries w, is_sql, is_customer, is_exploration).
+ */
+const GROUP_SUMS = sql`count(*)::int as n, sum(w) as sum_w, sum(w * w) as sum_w2,
   coalesce(sum(w) filter (where is_sql), 0) as sql_w, coalesce(sum(w) filter (where is_customer), 0) as customer_w,
-  (count(*) filter (where is_exploration))::int as exploration_n,
-  (count(*) filter (where below))::int as below_n, coalesce(sum(w) filter (where below), 0) as below_w, coalesce(sum(w * w) filter (where below), 0) as below_w2`;
+  (count(*) filter (where is_exploration))::int as exploration_n`;
+
+/**
+ * The second: per bucket, the groups whose region holds the other score at its threshold
+ * (`held`), and of those the ones below the threshold in force (`below`) — the sums ThresholdSums names.
+ */
+function bucketSums(held: SQL, below: SQL): SQL {
+  return sql`coalesce(sum(x.n) filter (where ${held}), 0) as n, coalesce(sum(x.sum_w) filter (where ${held}), 0) as sum_w,
+    coalesce(sum(x.sum_w2) filter (where ${held}), 0) as sum_w2, coalesce(sum(x.sql_w) filter (where ${held}), 0) as sql_w,
+    coalesce(sum(x.customer_w) filter (where ${held}), 0) as customer_w, coalesce(sum(x.exploration_n) filter (where ${held}), 0) as exploration_n,
+    coalesce(sum(x.n) filter (where ${held} and ${below}), 0) as below_n, coalesce(sum(x.sum_w) filter (where ${held} and ${below}), 0) as below_w,
+    coalesce(sum(x.sum_w2) filter (where ${held} and ${below}), 0) as below_w2`;
+}
 
 const SUM_COLUMNS = [
   ["n", "n"],
@@ -34,7 +48,7 @@ function summedOver(alias: string, window: string, { named = false } = {}): SQL 
   );
 }
 
-/** The columns every record carries into the buckets: its weight, outcomes and exploration flag. */
+/** The columns every record carries into the first grouping: its weight, outcomes and exploration flag. */
 const RECORD_FACTS = sql`${RECORD_WEIGHT} as w, ${reachedStage.sql} as is_sql, ${reachedStage.customer} as is_customer, mql_records.is_exploration`;
 
 /**
@@ -67,18 +81,25 @@ export type SweepOptions = SweepQuery & {
 export async function thresholdSweep(db: Database, { dimension, from, until, segment, hold, inForce }: SweepOptions): Promise<SweepResult> {
   const score = SCORE_AT_QUALIFICATION[dimension];
   const other: SweepDimension = dimension === "fit" ? "engagement" : "fit";
-  const below = inForce ? sql`${score} < ${inForceThresholdSql(inForce, dimension)}` : sql`false`;
-  const held = hold === "inForce" && inForce ? sql`and ${SCORE_AT_QUALIFICATION[other]} >= ${inForceThresholdSql(inForce, other)}` : sql``;
+  const below = inForce ? thresholdFlags(inForce, dimension, "<", "below") : null;
+  const held = hold === "inForce" && inForce ? thresholdFlags(inForce, other, ">=", "held") : null;
+  const flagNames = [...(below?.names ?? []), ...(held?.names ?? [])];
+  const flagColumns = sql.join([below?.columns, held?.columns].filter((c): c is SQL => !!c), sql`, `);
   const rows = rowsOf<SumsRow & { threshold: number }>(
     await db.execute(sql`
-      with buckets as (
-        select bucket, ${BUCKET_SUMS}
+      with groups as (
+        select bucket, region, ${sql.raw(flagNames.map((n) => `${n}, `).join(""))} ${GROUP_SUMS}
         from (
-          select least(100, greatest(0, floor(${score})))::int as bucket, ${RECORD_FACTS}, ${below} as below
+          select least(100, greatest(0, floor(${score})))::int as bucket, mql_records.region,
+                 ${flagNames.length ? sql`${flagColumns},` : sql``} ${RECORD_FACTS}
           from mql_records
-          where ${calibrationRecordsWhere({ from, until, segment })} ${held}
-        ) recs
-        group by bucket
+          where ${calibrationRecordsWhere({ from, until })}
+        ) r
+        group by ${sql.raw(["bucket", "region", ...flagNames].join(", "))}
+      ), buckets as (
+        select x.bucket, ${bucketSums(sql.raw("x.held"), sql.raw("x.below"))}
+        from (select g.*, ${held?.choose ?? sql`true`} as held, ${below?.choose ?? sql`false`} as below from groups g where ${regionGroupsWhere(segment)}) x
+        group by x.bucket
       )
       select t.threshold, ${summedOver("b", "above")}
       from generate_series(0, 100) as t(threshold)
@@ -115,20 +136,26 @@ export async function thresholdGrid(db: Database, { from, until, segment, inForc
   if (!Number.isInteger(step) || step < 1 || 100 % step !== 0) throw new RangeError(`A grid step divides 100: ${step}`);
   const by = sql.raw(String(step)); // validated above: a whole divisor of 100
   const bucketOf = (score: SQL) => sql`(least(100, greatest(0, floor(${score} / ${by}) * ${by})))::int`;
-  const below = inForce
-    ? sql`(mql_records.fit_score < ${inForceThresholdSql(inForce, "fit")} or mql_records.engagement_score < ${inForceThresholdSql(inForce, "engagement")})`
-    : sql`false`;
+  const fitBelow = inForce ? thresholdFlags(inForce, "fit", "<", "fit_below") : null;
+  const engagementBelow = inForce ? thresholdFlags(inForce, "engagement", "<", "engagement_below") : null;
+  const flagNames = [...(fitBelow?.names ?? []), ...(engagementBelow?.names ?? [])];
+  const flagColumns = sql.join([fitBelow?.columns, engagementBelow?.columns].filter((c): c is SQL => !!c), sql`, `);
+  const below = fitBelow && engagementBelow ? sql`(${fitBelow.choose} or ${engagementBelow.choose})` : sql`false`;
   const rows = rowsOf<SumsRow & { fit: number; engagement: number }>(
     await db.execute(sql`
-      with buckets as (
-        select fit_bucket, engagement_bucket, ${BUCKET_SUMS}
+      with groups as (
+        select fit_bucket, engagement_bucket, region, ${sql.raw(flagNames.map((n) => `${n}, `).join(""))} ${GROUP_SUMS}
         from (
-          select ${bucketOf(SCORE_AT_QUALIFICATION.fit)} as fit_bucket, ${bucketOf(SCORE_AT_QUALIFICATION.engagement)} as engagement_bucket,
-                 ${RECORD_FACTS}, ${below} as below
+          select ${bucketOf(SCORE_AT_QUALIFICATION.fit)} as fit_bucket, ${bucketOf(SCORE_AT_QUALIFICATION.engagement)} as engagement_bucket, mql_records.region,
+                 ${flagNames.length ? sql`${flagColumns},` : sql``} ${RECORD_FACTS}
           from mql_records
-          where ${calibrationRecordsWhere({ from, until, segment })}
-        ) recs
-        group by fit_bucket, engagement_bucket
+          where ${calibrationRecordsWhere({ from, until })}
+        ) r
+        group by ${sql.raw(["fit_bucket", "engagement_bucket", "region", ...flagNames].join(", "))}
+      ), buckets as (
+        select x.fit_bucket, x.engagement_bucket, ${bucketSums(sql`true`, sql.raw("x.below"))}
+        from (select g.*, ${below} as below from groups g where ${regionGroupsWhere(segment)}) x
+        group by x.fit_bucket, x.engagement_bucket
       ), down_fit as (
         select f.t as fit, e.t as engagement, ${summedOver("b", "(partition by e.t order by f.t desc rows between unbounded preceding and current row)")}
         from generate_series(0, 100, ${by}) as f(t)
