@@ -2,7 +2,8 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { countWhere, reachedStage } from "@/lib/analytics/stage-reached";
 import { rowsOf, type Database } from "../client";
-import { analyticalQuery, timestamptz } from "../sql-helpers";
+import { timestamptz } from "../sql-helpers";
+import { funnelScan } from "./funnel-scan";
 
 export type CampaignCostRow = {
   campaignId: string;
@@ -31,7 +32,7 @@ export async function campaignCost(
   { from, until }: { from: Date; until: Date },
 ): Promise<{ rows: CampaignCostRow[]; totals: Omit<CampaignCostRow, "campaignId" | "campaign" | "channel"> }> {
   const result = rowsOf<{ campaign_id: string; name: string; channel: string; spend: number | string; mqls: number; customers: number }>(
-    await analyticalQuery(
+    await funnelScan(
       db,
       sql`
         with m as (

@@ -4,7 +4,8 @@ import { withRates, type FunnelCounts, type FunnelGroup, type FunnelQuery, type 
 import { mqlMonth } from "@/lib/analytics/cohort-month";
 import { countWhere, reachedStage } from "@/lib/analytics/stage-reached";
 import { rowsOf, type Database } from "../client";
-import { analyticalQuery, timestamptz } from "../sql-helpers";
+import { timestamptz } from "../sql-helpers";
+import { funnelScan } from "./funnel-scan";
 
 /**
  * Each breakdown: what it groups by (read at qualification where the record keeps it), how the
@@ -40,7 +41,7 @@ const COUNTS = sql`
 export async function funnelByGroup(db: Database, { from, until, groupBy }: FunnelQuery): Promise<{ rows: FunnelRow[]; totals: FunnelCounts & { mqlToSqlRate: number; mqlToCustomerRate: number } }> {
   const group = GROUPS[groupBy];
   const result = rowsOf<FunnelCounts & { grp: string | null; is_total: boolean }>(
-    await analyticalQuery(db, sql`
+    await funnelScan(db, sql`
       select ${group.label(sql`g.key`)} as grp, g.is_total, g.mqls, g.sal, g.sql, g.opportunity, g.customer, g.lost, g.rejected, g.open
       from (
         select ${group.key} as key, grouping(${group.key}) = 1 as is_total, ${COUNTS}

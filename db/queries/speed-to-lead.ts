@@ -1,10 +1,11 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { withRates, type FunnelCounts } from "@/lib/analytics/funnel-query";
-import { SPEED_BUCKETS, speedBucket, type SpeedBucketKey } from "@/lib/analytics/speed-to-lead";
+import { SPEED_BUCKETS, speedBucketIndex, type SpeedBucketKey } from "@/lib/analytics/speed-to-lead";
 import { countWhere, reachedStage } from "@/lib/analytics/stage-reached";
 import { rowsOf, type Database } from "../client";
-import { analyticalQuery, timestamptz } from "../sql-helpers";
+import { timestamptz } from "../sql-helpers";
+import { funnelScan } from "./funnel-scan";
 
 export type SpeedToLeadRow = { bucket: SpeedBucketKey; label: string; mqls: number; sql: number; customer: number; mqlToSqlRate: number; mqlToCustomerRate: number };
 
@@ -14,11 +15,11 @@ export type SpeedToLeadRow = { bucket: SpeedBucketKey; label: string; mqls: numb
  * (stage jumps included). Every bucket is returned, empty ones with zeros, in order.
  */
 export async function speedToLeadConversion(db: Database, { from, until }: { from: Date; until: Date }): Promise<SpeedToLeadRow[]> {
-  const result = rowsOf<{ bucket: SpeedBucketKey; mqls: number; sql: number; customer: number }>(
-    await analyticalQuery(
+  const result = rowsOf<{ bucket: number; mqls: number; sql: number; customer: number }>(
+    await funnelScan(
       db,
       sql`
-        select ${speedBucket()} as bucket, count(*)::int as mqls,
+        select ${speedBucketIndex()} as bucket, count(*)::int as mqls,
           ${countWhere(reachedStage.sql)} as sql, ${countWhere(reachedStage.customer)} as customer
         from mql_records
         where mql_records.mql_at >= ${timestamptz(from)} and mql_records.mql_at < ${timestamptz(until)}
@@ -26,8 +27,8 @@ export async function speedToLeadConversion(db: Database, { from, until }: { fro
     ),
   );
   const byBucket = new Map(result.map((r) => [r.bucket, r]));
-  return SPEED_BUCKETS.map((b) => {
-    const r = byBucket.get(b.key);
+  return SPEED_BUCKETS.map((b, i) => {
+    const r = byBucket.get(i);
     const counts: FunnelCounts = { mqls: r?.mqls ?? 0, sal: 0, sql: r?.sql ?? 0, opportunity: 0, customer: r?.customer ?? 0, lost: 0, rejected: 0, open: 0 };
     const { mqlToSqlRate, mqlToCustomerRate } = withRates(counts);
     return { bucket: b.key, label: b.label, mqls: counts.mqls, sql: counts.sql, customer: counts.customer, mqlToSqlRate, mqlToCustomerRate };

@@ -15,10 +15,16 @@ export const SPEED_BUCKETS = [
 ] as const;
 export type SpeedBucketKey = (typeof SPEED_BUCKETS)[number]["key"];
 
-const HOURS = "(extract(epoch from (mql_records.first_touch_at - mql_records.mql_at)) / 3600)";
 
-/** The bucket key of each MQL record, as SQL (constants only, so it can be grouped by). */
-export function speedBucket(): SQL<SpeedBucketKey> {
-  const bounded = SPEED_BUCKETS.filter((b) => b.belowHours !== null).map((b) => sql.raw(`when ${HOURS} < ${b.belowHours} then '${b.key}'`));
-  return sql<SpeedBucketKey>`(case when mql_records.first_touch_at is null then 'never' ${sql.join(bounded, sql` `)} else 'over3d' end)`;
+const BOUNDS_SECONDS = SPEED_BUCKETS.flatMap((b) => (b.belowHours === null ? [] : [b.belowHours * 3600]));
+const NEVER = SPEED_BUCKETS.findIndex((b) => b.key === "never");
+
+/**
+ * Each MQL record's bucket as its position in SPEED_BUCKETS: `width_bucket` counts the bounds at
+ * or below the time to first touch in one evaluation (a CASE would compute the interval once per
+ * branch), and an untouched record takes the last bucket.
+ */
+export function speedBucketIndex(): SQL<number> {
+  return sql<number>`(case when mql_records.first_touch_at is null then ${sql.raw(String(NEVER))}
+    else width_bucket(extract(epoch from (mql_records.first_touch_at - mql_records.mql_at))::float8, ${sql.raw(`array[${BOUNDS_SECONDS.join(",")}]::float8[]`)}) end)`;
 }

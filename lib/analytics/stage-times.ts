@@ -1,4 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
+import type { StageStepKey } from "./stage-steps";
+
+export type { StageStepKey } from "./stage-steps";
 
 /**
  * The steps whose median duration the cohort view shows, in funnel order, each from the stamp of
@@ -8,12 +11,11 @@ import { sql, type SQL } from "drizzle-orm";
  * took, so it is left out of those steps rather than counted as zero days.
  */
 export const STAGE_STEPS = [
-  { key: "mqlToSal", label: "MQL → SAL", from: sql`mql_records.mql_at`, to: sql`mql_records.accepted_at` },
-  { key: "salToSql", label: "SAL → SQL", from: sql`mql_records.accepted_at`, to: sql`mql_records.sql_at` },
-  { key: "sqlToOpportunity", label: "SQL → Opp.", from: sql`mql_records.sql_at`, to: sql`mql_records.opportunity_at` },
-  { key: "opportunityToCustomer", label: "Opp. → Customer", from: sql`mql_records.opportunity_at`, to: sql`mql_records.won_at` },
-] as const satisfies readonly { key: string; label: string; from: SQL; to: SQL }[];
-export type StageStepKey = (typeof STAGE_STEPS)[number]["key"];
+  { key: "mqlToSal", from: sql`mql_records.mql_at`, to: sql`mql_records.accepted_at` },
+  { key: "salToSql", from: sql`mql_records.accepted_at`, to: sql`mql_records.sql_at` },
+  { key: "sqlToOpportunity", from: sql`mql_records.sql_at`, to: sql`mql_records.opportunity_at` },
+  { key: "opportunityToCustomer", from: sql`mql_records.opportunity_at`, to: sql`mql_records.won_at` },
+] as const satisfies readonly { key: StageStepKey; from: SQL; to: SQL }[];
 
 /** Days from one stamp to another, fractional. */
 export function daysBetween(from: SQL, to: SQL): SQL<number> {

@@ -1,6 +1,7 @@
 /**
  * How fast the analytics behind the charts are on the benchmark data set (1M contacts, ~200k MQL
- * records): the funnel by month, by source and by region, and the 101-threshold sweep on fit and
+ * records): the funnel by month, by source and by region, the funnel page's cohorts, leads, rejections,
+ * speed to lead and campaign cost, and the 101-threshold sweep on fit and
  * on engagement, the calibration studio's held sweeps and its 21 × 21 fit × engagement grid, each run repeatedly through the application's own query function (end to end in
  * Node, through the driver), p50/p95. Target: p95 ≤ 200 ms each.
  *
@@ -11,6 +12,7 @@ import { sql } from "drizzle-orm";
 import { openDatabase, rowsOf } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import { funnelByGroup } from "../../db/queries/funnel";
+import { benchFunnelPage } from "./funnel-page";
 import { thresholdGrid, thresholdSweep } from "../../db/queries/threshold-sweep";
 import { funnelQuerySchema } from "../../lib/analytics/funnel-query";
 import { gridQuerySchema, sweepQuerySchema } from "../../lib/analytics/sweep-query";
@@ -45,6 +47,7 @@ for (const groupBy of ["month", "source", "region"] as const) {
   const q = funnelQuerySchema.parse({ ...period, groupBy });
   await scenario(`funnel by ${groupBy}`, () => funnelByGroup(db, q));
 }
+await benchFunnelPage(db, period, scenario);
 const inForce = await loadInForceThresholds(db);
 for (const dimension of ["fit", "engagement"] as const) {
   const q = sweepQuerySchema.parse({ ...period, dimension });
