@@ -187,9 +187,32 @@ describe("liftAnalysis", () => {
     expect(software.lift!.value).toBeCloseTo(2.3707, 4);
   });
 
+  it("reads behaviours from all records of a small range, and from a stable uniform sample of a large one", async () => {
+    const all = await liftAnalysis(handle.db, q1());
+    expect(all.behaviourPopulation).toMatchObject({ records: 110, outcomes: 24, sampled: false });
+    const sampled = await liftAnalysis(handle.db, q1(), { behaviourSampleRecords: 40 });
+    const sample = sampled.behaviourPopulation;
+    expect(sample.sampled).toBe(true);
+    expect(sample.records).toBeGreaterThan(15);
+    expect(sample.records).toBeLessThan(70);
+    expect(sample.rate!.value).toBe(sample.outcomes / sample.records);
+    // Behaviours are the sample's, against the sample's base rate; attributes still count every record.
+    const demo = find(sampled.rows, "event", "demo_request");
+    expect(demo.records).toBeLessThan(40);
+    expect(demo.lift!.value).toBeCloseTo(demo.rate.value / sample.rate!.value, 10);
+    expect(find(sampled.rows, "account.industry", "Software").records).toBe(40);
+    expect(sampled.population).toEqual(all.population);
+    expect(await liftAnalysis(handle.db, q1(), { behaviourSampleRecords: 40 })).toEqual(sampled);
+  });
+
   it("has nothing to say about an empty range", async () => {
     const result = await liftAnalysis(handle.db, liftQuerySchema.parse({ from: "2024-01-01", to: "2024-12-31" }));
-    expect(result).toMatchObject({ population: { records: 0, outcomes: 0, rate: null }, rows: [], suggestions: [] });
+    expect(result).toMatchObject({
+      population: { records: 0, outcomes: 0, rate: null },
+      behaviourPopulation: { records: 0, outcomes: 0, rate: null, sampled: false },
+      rows: [],
+      suggestions: [],
+    });
   });
 });
 

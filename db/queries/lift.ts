@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { BEHAVIOUR_WINDOW_DAYS, computeLift, suggestRuleChanges, type LiftGroup, type LiftQuery, type LiftRow, type LiftSuggestion } from "@/lib/analytics/lift";
+import { BEHAVIOUR_SAMPLE_RECORDS, BEHAVIOUR_WINDOW_DAYS, computeLift, suggestRuleChanges, type LiftGroup, type LiftQuery, type LiftRow, type LiftSuggestion } from "@/lib/analytics/lift";
 import {
   attributeWeight,
   bandEdges,
@@ -18,6 +18,7 @@ import { reachedStage } from "@/lib/analytics/stage-reached";
 import type { Rate } from "@/lib/analytics/wilson";
 import { personalEmailDomains } from "@/lib/email";
 import { humanizeValue } from "@/lib/format";
+import type { ScoringModelDefinition } from "@/lib/scoring/model-schema";
 import { loadPublishedModel } from "@/lib/scoring/published-model";
 import { ruleConditionSql } from "@/lib/scoring/sql/engagement-sql";
 import { rowsOf, type Database } from "../client";
@@ -31,7 +32,10 @@ export type LiftResult = {
   windowDays: number;
   /** The published model whose points each value is compared with. */
   modelVersion: number;
+  /** Every MQL record of the range: what attributes are measured on. */
   population: { records: number; outcomes: number; rate: Rate | null };
+  /** What behaviours are measured on: the population, or a sample of it (BEHAVIOUR_SAMPLE_RECORDS). */
+  behaviourPopulation: { records: number; outcomes: number; rate: Rate | null; sampled: boolean };
   rows: LiftRow[];
   suggestions: LiftSuggestion[];
 };
@@ -60,29 +64,23 @@ function attributeColumns(edges: Record<BandedField, number[]>): Record<Exclude<
   };
 }
 
-type CountRow = { kind: "attribute" | "behaviour" | "total"; field: string; value: string | null; records: number | string; outcomes: number | string };
+type CountRow = { kind: "attribute" | "behaviour" | "total" | "sample"; field: string; value: string | null; records: number | string; outcomes: number | string };
 
-/**
- * Lift of every attribute value and behaviour among the MQL records qualified in [from, until)
- * (each record once: a contact that qualified twice is two records, as in the funnel): how many
- * records had it, how many of them reached the outcome (customer, or SQL; stage jumps count), the
- * rate with its Wilson interval against the base rate, and what the published model gives it.
- *
- * One statement: the population is read once (MQL records by their `mql_at` index, with the
- * contact and its account); attributes are counted with GROUPING SETS in one aggregation, account
- * technologies by unnesting; behaviours are the distinct event types (and filtered engagement
- * rules) of each record's contact in the BEHAVIOUR_WINDOW_DAYS up to its qualification, read
- * through the timeline index (contact, occurred_at) — a range probe per record, never a scan of
- * the events. Events after qualifying (the rep's calls and meetings) are left out: they follow
- * the handoff and would credit the outcome to its own consequences.
- */
-export async function liftAnalysis(db: Database, { from, until, outcome }: LiftQuery): Promise<LiftResult> {
-  const model = await loadPublishedModel(db);
-  const definition = model.definition;
-  const edges: Record<BandedField, number[]> = {
+/** Where the company-size and revenue bands are cut for a model. */
+export function liftBandEdges(definition: ScoringModelDefinition): Record<BandedField, number[]> {
+  return {
     "account.employees": bandEdges("account.employees", definition.fitRules),
     "account.annualRevenue": bandEdges("account.annualRevenue", definition.fitRules),
   };
+}
+
+/** The one statement behind `liftAnalysis`: a row per value with its records and outcomes, and the total. */
+export function liftStatement(
+  { from, until, outcome }: LiftQuery,
+  definition: ScoringModelDefinition,
+  edges: Record<BandedField, number[]>,
+  behaviourSampleRecords = BEHAVIOUR_SAMPLE_RECORDS,
+): SQL {
   const columns = attributeColumns(edges);
   const fields = Object.keys(columns) as (keyof typeof columns)[];
   const alias = (field: string) => sql.raw(`"${field}"`);
@@ -98,21 +96,25 @@ export async function liftAnalysis(db: Database, { from, until, outcome }: LiftQ
       sql`select 'behaviour', 'engagementRule', ${rule.id}::text, count(*) filter (where ${sql.raw(`rule_${i}`)}), count(*) filter (where ${sql.raw(`rule_${i}`)} and won) from behaviours`,
   );
 
-  const result = rowsOf<CountRow>(
-    await analyticalQuery(
-      db,
-      sql`
+  return sql`
       with population as materialized (
-        select mql_records.contact_id, mql_records.mql_at, ${won} as won, a.technologies,
+        select mql_records.id, mql_records.contact_id, mql_records.mql_at, ${won} as won, a.technologies,
                ${sql.join(fields.map((f) => sql`${columns[f]} as ${alias(f)}`), sql`, `)}
         from mql_records
         join contacts c on c.id = mql_records.contact_id
         left join accounts a on a.id = coalesce(mql_records.account_id, c.account_id)
         where mql_records.mql_at >= ${timestamptz(from)} and mql_records.mql_at < ${timestamptz(until)}
       ),
+      sample as materialized (
+        -- All records, or a uniform share of them by a hash of their id; in contact order, so that
+        -- the probes below walk the events index forwards.
+        select contact_id, mql_at, won from population
+        where (hashtext(id::text) & 1048575) < 1048576.0 * ${behaviourSampleRecords}::int / greatest(1, (select count(*) from population))
+        order by contact_id
+      ),
       behaviours as materialized (
         select p.won, b.types${rules.length ? sql`, ${sql.join(rules.map((_, i) => sql.raw(`b.rule_${i}`)), sql`, `)}` : sql``}
-        from population p
+        from sample p
         cross join lateral (
           select array_agg(distinct e.type) as types${ruleFlags.length ? sql`, ${sql.join(ruleFlags, sql`, `)}` : sql``}
           from engagement_events e
@@ -132,18 +134,47 @@ export async function liftAnalysis(db: Database, { from, until, outcome }: LiftQ
       from population cross join lateral unnest(population.technologies) as t(value)
       group by t.value
       union all
+      select 'sample', 'sample', null, count(*), count(*) filter (where won) from sample
+      union all
       select 'behaviour', 'event', t.type, count(*), count(*) filter (where won)
       from behaviours cross join lateral unnest(behaviours.types) as t(type)
       group by t.type
-      ${ruleCounts.length ? sql`union all ${sql.join(ruleCounts, sql` union all `)}` : sql``}`,
-    ),
-  );
+      ${ruleCounts.length ? sql`union all ${sql.join(ruleCounts, sql` union all `)}` : sql``}`;
+}
 
-  const total = result.find((r) => r.kind === "total");
-  const population = { records: Number(total?.records ?? 0), outcomes: Number(total?.outcomes ?? 0) };
+/**
+ * Lift of every attribute value and behaviour among the MQL records qualified in [from, until)
+ * (each record once: a contact that qualified twice is two records, as in the funnel): how many
+ * records had it, how many of them reached the outcome (customer, or SQL; stage jumps count), the
+ * rate with its Wilson interval against the base rate, and what the published model gives it.
+ *
+ * One statement: the population is read once (MQL records by their `mql_at` index, with the
+ * contact and its account); attributes are counted with GROUPING SETS in one aggregation, account
+ * technologies by unnesting; behaviours are the distinct event types (and filtered engagement
+ * rules) of each record's contact in the BEHAVIOUR_WINDOW_DAYS up to its qualification, read
+ * through the timeline index (contact, occurred_at) — a range probe per record, never a scan of
+ * the events — from every record, or from a uniform sample of about BEHAVIOUR_SAMPLE_RECORDS of
+ * them when there are more, the behaviours' base rate being the sample's. Events after qualifying
+ * (the rep's calls and meetings) are left out: they follow the handoff and would credit the
+ * outcome to its own consequences.
+ */
+export async function liftAnalysis(db: Database, query: LiftQuery, { behaviourSampleRecords = BEHAVIOUR_SAMPLE_RECORDS } = {}): Promise<LiftResult> {
+  const { from, until, outcome } = query;
+  const model = await loadPublishedModel(db);
+  const definition = model.definition;
+  const edges = liftBandEdges(definition);
+  const rules = filteredRules(definition);
+  const result = rowsOf<CountRow>(await analyticalQuery(db, liftStatement(query, definition, edges, behaviourSampleRecords)));
+
+  const totalOf = (kind: CountRow["kind"]) => {
+    const row = result.find((r) => r.kind === kind);
+    return { records: Number(row?.records ?? 0), outcomes: Number(row?.outcomes ?? 0) };
+  };
+  const population = totalOf("total");
+  const sample = totalOf("sample");
   const groups: LiftGroup[] = [];
   for (const r of result) {
-    if (r.kind === "total") continue;
+    if (r.kind === "total" || r.kind === "sample") continue;
     const counts = { records: Number(r.records), outcomes: Number(r.outcomes) };
     if (r.kind === "attribute") {
       const field = r.field as LiftAttribute;
@@ -164,14 +195,18 @@ export async function liftAnalysis(db: Database, { from, until, outcome }: LiftQ
       groups.push({ kind: "behaviour", field: "engagementRule", fieldLabel: LIFT_FIELD_LABELS.engagementRule, value: rule.id, valueLabel: rule.label, ...counts, model: filteredRuleWeight(rule) });
     }
   }
-  const { baseRate, rows } = computeLift(population, groups.sort(groupOrder));
+  groups.sort(groupOrder);
+  const attributes = computeLift(population, groups.filter((g) => g.kind === "attribute"));
+  const behaviours = computeLift(sample, groups.filter((g) => g.kind === "behaviour"));
+  const rows = [...attributes.rows, ...behaviours.rows];
   return {
     from: from.toISOString(),
     until: until.toISOString(),
     outcome,
     windowDays: BEHAVIOUR_WINDOW_DAYS,
     modelVersion: model.version,
-    population: { ...population, rate: baseRate },
+    population: { ...population, rate: attributes.baseRate },
+    behaviourPopulation: { ...sample, rate: behaviours.baseRate, sampled: sample.records < population.records },
     rows,
     suggestions: suggestRuleChanges(rows),
   };

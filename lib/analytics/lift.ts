@@ -18,6 +18,15 @@ export type LiftOutcome = (typeof LIFT_OUTCOMES)[number];
 export const BEHAVIOUR_WINDOW_DAYS = 90;
 
 /**
+ * Behaviours are read from at most this many records: each costs a probe of the events index, and
+ * a year of a large workspace's MQLs (200k) takes seconds to probe where a sample of this size takes
+ * a few hundred milliseconds. The sample is uniform and deterministic (by a hash of the record id,
+ * so the card does not change from one view to the next), and the behaviours' rates, intervals and
+ * base rate are all the sample's, so their confidence says how much evidence there is.
+ */
+export const BEHAVIOUR_SAMPLE_RECORDS = 20_000;
+
+/**
  * A suggestion needs more than a significant difference: the rate must be at least this many times
  * the base rate (or at most its inverse), so that a large population's tiny but certain effects do
  * not crowd out the ones worth a rule change.
