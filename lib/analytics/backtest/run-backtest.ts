@@ -52,7 +52,8 @@ export async function requestBacktest(db: Database, { draftId, months, userId }:
  */
 async function tallyRange(db: Database, backtest: Backtest, models: Parameters<typeof replayContactsSql>[0]["models"], range: (typeof CONTACT_RANGES)[number]): Promise<BacktestTally> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`set local work_mem = '64MB'`);
+    // A range's events sorted by contact and time: in memory rather than spilled to disk.
+    await tx.execute(sql`set local work_mem = '256MB'`);
     await tx.execute(sql`
       create temp table backtest_range on commit drop as
       select r.*, coalesce(o.observed, false) as observed, coalesce(o.is_sql, false) as is_sql, coalesce(o.is_customer, false) as is_customer

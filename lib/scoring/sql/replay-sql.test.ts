@@ -14,7 +14,8 @@ import { ALREADY_QUALIFIED_DAYS, replayContactsSql, type ReplayRow } from "./rep
  * The replay must say, for every contact, what the reference code says when asked at every one of
  * the contact's event instants in the window: the highest engagement reached, and the first
  * instant the MQL rule held. Two models at once — the default and a stricter one with other
- * half-lives, a segment override and no qualifying action — over events spread across a year.
+ * half-lives (one of a day, whose growth factors over the span only numeric can hold), a segment
+ * override and no qualifying action — over events spread across a year.
  */
 
 const FROM = new Date("2026-03-01T00:00:00.000Z");
@@ -24,7 +25,7 @@ const DAY = 86_400_000;
 const STRICT: ScoringModelDefinition = {
   ...DEFAULT_MODEL,
   halfLifeDays: 10,
-  engagementRules: DEFAULT_MODEL.engagementRules.map((r, i) => ({ ...r, halfLifeDays: i % 3 === 0 ? 3 : r.halfLifeDays, points: Math.min(r.cap, r.points * 2) })),
+  engagementRules: DEFAULT_MODEL.engagementRules.map((r, i) => ({ ...r, halfLifeDays: i % 3 === 0 ? 3 : i % 3 === 1 ? 1 : r.halfLifeDays, points: Math.min(r.cap, r.points * 2) })),
   thresholds: { ...DEFAULT_MODEL.thresholds, fit: 40, engagement: 55, segments: [{ value: "EMEA", fit: 30, engagement: 60 }], qualifyingActions: [] },
 };
 

@@ -64,28 +64,57 @@ export function replayContactsSql({ models, from, until, lowId, highId }: { mode
   const idRange = (column: SQL) =>
     sql.join([...(lowId ? [sql`${column} >= ${lowId}::uuid`] : []), ...(highId ? [sql`${column} < ${highId}::uuid`] : []), sql`true`], sql` and `);
 
-  const windows: SQL[] = [];
-  const sums: SQL[] = [];
+  // Window frames, growth factors and sums are shared wherever the two models agree — a draft
+  // usually differs from the published model in a few rules or only in its thresholds.
+  const windows = new Map<string, { name: string; sql: SQL }>();
+  const windowFor = (days: number, exclusive: boolean) => {
+    const key = `${days}|${exclusive}`;
+    if (!windows.has(key)) {
+      const name = `win${windows.size}`;
+      windows.set(key, { name, sql: sql.raw(`${name} as (partition by e.contact_id order by e.occurred_at range between `).append(frameInterval(days, { exclusive })).append(sql.raw(` preceding and current row)`)) });
+    }
+    return windows.get(key)!.name;
+  };
+  /** 2^(t/h) once per event and half-life: the sums add points × it, and dividing by it decays them to the event's instant. */
+  const growth = new Map<string, { name: string; sql: SQL }>();
+  const growthFor = (halfLife: number, type: "float8" | "numeric") => {
+    const key = `${halfLife}|${type}`;
+    if (!growth.has(key)) {
+      const name = `g${growth.size}`;
+      const t = sql.raw(type);
+      growth.set(key, { name, sql: sql`power(2::${t}, ev0.t::${t} / ${halfLife}::${t}) as ${sql.raw(name)}` });
+    }
+    return growth.get(key)!.name;
+  };
+  const sums = new Map<string, { name: string; sql: SQL }>();
+  const sumFor = (key: string, build: (name: string) => SQL) => {
+    if (!sums.has(key)) {
+      const name = `s${sums.size}`;
+      sums.set(key, { name, sql: build(name) });
+    }
+    return sums.get(key)!.name;
+  };
+
   const scores: SQL[] = [];
   models.forEach(({ model }, m) => {
-    windows.push(sql.raw(`w${m} as (partition by e.contact_id order by e.occurred_at range between `).append(frameInterval(horizons[m]!, { exclusive: true })).append(sql.raw(` preceding and current row)`)));
-    windows.push(sql.raw(`a${m} as (partition by e.contact_id order by e.occurred_at range between `).append(frameInterval(model.halfLifeDays, { exclusive: false })).append(sql.raw(` preceding and current row)`)));
-    const capped = model.engagementRules.map((rule, r) => {
+    const horizonWindow = windowFor(horizons[m]!, true);
+    const capped = model.engagementRules.map((rule) => {
       const halfLife = rule.halfLifeDays ?? model.halfLifeDays;
-      const numeric = spanDays / halfLife > FLOAT_EXPONENT_LIMIT;
-      const type = sql.raw(numeric ? "numeric" : "float8");
-      const column = sql.raw(`s${m}_${r}`);
-      sums.push(sql`sum(case when ${ruleConditionSql(rule)} then ${rule.points}::${type} * power(2::${type}, e.t::${type} / ${halfLife}::${type}) end) over ${sql.raw(`w${m}`)} as ${column}`);
-      const decayed = sql`(${column} * power(2::${type}, -w.t::${type} / ${halfLife}::${type}))::float8`;
+      const type = spanDays / halfLife > FLOAT_EXPONENT_LIMIT ? "numeric" : "float8";
+      const g = growthFor(halfLife, type);
+      const key = JSON.stringify({ type: rule.eventType, filters: rule.filters, points: rule.points, g, horizonWindow });
+      const column = sumFor(key, (name) => sql`sum(case when ${ruleConditionSql(rule)} then ${rule.points}::${sql.raw(type)} * e.${sql.raw(g)} end) over ${sql.raw(horizonWindow)} as ${sql.raw(name)}`);
+      const decayed = sql`(w.${sql.raw(column)} / w.${sql.raw(g)})::float8`;
       return sql`(case when abs(coalesce(${decayed}, 0)) > ${rule.cap}::float8 then sign(${decayed}) * ${rule.cap}::float8 else coalesce(${decayed}, 0) end)`;
     });
-    model.thresholds.qualifyingActions.forEach((a, i) => {
-      sums.push(sql`bool_or(e.type = ${a.eventType}) over ${sql.raw(`a${m}`)} as ${sql.raw(`act${m}_${i}`)}`);
-    });
+    const actionWindow = windowFor(model.halfLifeDays, false);
+    const actions = model.thresholds.qualifyingActions.map((a) =>
+      sumFor(JSON.stringify({ action: a.eventType, actionWindow }), (name) => sql`bool_or(e.type = ${a.eventType}) over ${sql.raw(actionWindow)} as ${sql.raw(name)}`),
+    );
     const engagement = capped.length ? sql`least(100, greatest(0, ${sql.join(capped, sql` + `)}))` : sql`0::float8`;
     const qualifies = [
       sql`(fx.${sql.raw(`fit${m}`)} >= fx.${sql.raw(`ft${m}`)} and ${engagement} >= fx.${sql.raw(`et${m}`)})`,
-      ...model.thresholds.qualifyingActions.map((a, i) => sql`(w.${sql.raw(`act${m}_${i}`)} and fx.${sql.raw(`fit${m}`)} >= ${a.minFit}::float8)`),
+      ...model.thresholds.qualifyingActions.map((a, i) => sql`(w.${sql.raw(actions[i]!)} and fx.${sql.raw(`fit${m}`)} >= ${a.minFit}::float8)`),
     ];
     scores.push(sql`${engagement} as ${sql.raw(`eng${m}`)}, (${sql.join(qualifies, sql` or `)}) as ${sql.raw(`q${m}`)}`);
   });
@@ -98,15 +127,20 @@ export function replayContactsSql({ models, from, until, lowId, highId }: { mode
   const fitSubqueries = models.map(
     ({ model }, m) => sql`(select ${fitColumns[m]!} from (select 1) one ${fitInputsLateralSql(model.fitRules)}) ${sql.raw(`f${m}`)}`,
   );
+  // Each contact's rows arrive in order from the window pass, so one group per contact needs no
+  // sort: its fit and thresholds are the same on every row, read with max().
   const perContact = models.map(({ key }, m) => {
-    const [fit, ft, et, eng, q] = ["fit", "ft", "et", "eng", "q"].map((c) => sql.raw(`${c}${m}`));
+    const column = (name: string) => sql.raw(`k.${name}${m}`);
+    const [fit, ft, et] = ["fit", "ft", "et"].map((name) => sql`max(${column(name)})`);
+    const [eng, q] = [column("eng"), column("q")];
+    const peak = sql`max(${eng}) filter (where k.in_window)`;
+    const headroom = sql`least(${fit} - ${ft}, ${peak} - ${et})`;
     return sql`
-      fx.${fit} as ${sql.raw(`fit_${key}`)},
-      max(k.${eng}) filter (where k.in_window) as ${sql.raw(`peak_${key}`)},
-      (case when coalesce(bool_or(k.${q}) filter (where not k.in_window), false) then null
-            else min(k.occurred_at) filter (where k.${q} and k.in_window) end) as ${sql.raw(`qualified_at_${key}`)},
-      (case when bool_or(k.${q}) filter (where k.in_window) then greatest(0, least(fx.${fit} - fx.${ft}, max(k.${eng}) filter (where k.in_window) - fx.${et}))
-            else least(fx.${fit} - fx.${ft}, max(k.${eng}) filter (where k.in_window) - fx.${et}) end) as ${sql.raw(`readiness_${key}`)}`;
+      ${fit} as ${sql.raw(`fit_${key}`)},
+      ${peak} as ${sql.raw(`peak_${key}`)},
+      (case when coalesce(bool_or(${q}) filter (where not k.in_window), false) then null
+            else min(k.occurred_at) filter (where ${q} and k.in_window) end) as ${sql.raw(`qualified_at_${key}`)},
+      (case when bool_or(${q}) filter (where k.in_window) then greatest(0, ${headroom}) else ${headroom} end) as ${sql.raw(`readiness_${key}`)}`;
   });
 
   return sql`
@@ -124,25 +158,32 @@ export function replayContactsSql({ models, from, until, lowId, highId }: { mode
       where ${idRange(sql`c.id`)}
     ),
     w as (
-      select e.contact_id, e.occurred_at, e.t, ${sql.join(sums.length ? sums : [sql`null::int as nothing`], sql`, `)}
+      select e.contact_id, e.occurred_at, ${sql.join(
+        [...[...growth.values()].map((g) => sql.raw(`e.${g.name}`)), ...[...sums.values()].map((x) => x.sql), sql`null::int as nothing`],
+        sql`, `,
+      )}
       from (
-        select ev.contact_id, ev.occurred_at, ev.type, ev.properties,
-               extract(epoch from (ev.occurred_at - ${origin.toISOString()}::timestamptz))::float8 / 86400 as t
-        from engagement_events ev
-        where ev.occurred_at > ${origin.toISOString()}::timestamptz and ev.occurred_at < ${until.toISOString()}::timestamptz and ${idRange(sql`ev.contact_id`)}
+        select ev0.*${growth.size ? sql`, ${sql.join([...growth.values()].map((g) => g.sql), sql`, `)}` : sql``}
+        from (
+          select ev.contact_id, ev.occurred_at, ev.type, ev.properties,
+                 extract(epoch from (ev.occurred_at - ${origin.toISOString()}::timestamptz))::float8 / 86400 as t
+          from engagement_events ev
+          where ev.occurred_at > ${origin.toISOString()}::timestamptz and ev.occurred_at < ${until.toISOString()}::timestamptz and ${idRange(sql`ev.contact_id`)}
+        ) ev0
       ) e
-      window ${sql.join(windows, sql`, `)}
+      window ${sql.join([...windows.values()].map((w) => w.sql), sql`, `)}
     ),
     k as (
-      select w.contact_id, w.occurred_at, w.occurred_at >= ${from.toISOString()}::timestamptz as in_window, ${sql.join(scores, sql`, `)}
+      select w.contact_id, w.occurred_at, w.occurred_at >= ${from.toISOString()}::timestamptz as in_window,
+             ${sql.join(
+               models.map((_, m) => sql.raw(`fx.fit${m}, fx.ft${m}, fx.et${m}`)),
+               sql`, `,
+             )}, ${sql.join(scores, sql`, `)}
       from w join fx on fx.contact_id = w.contact_id
       where w.occurred_at >= ${lookback.toISOString()}::timestamptz
     )
     select k.contact_id, ${sql.join(perContact, sql`, `)}
-    from k join fx on fx.contact_id = k.contact_id
-    group by k.contact_id, ${sql.join(
-      models.map((_, m) => sql.raw(`fx.fit${m}, fx.ft${m}, fx.et${m}`)),
-      sql`, `,
-    )}
+    from k
+    group by k.contact_id
     having bool_or(k.in_window)`;
 }
