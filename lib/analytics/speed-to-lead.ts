@@ -16,15 +16,15 @@ export const SPEED_BUCKETS = [
 export type SpeedBucketKey = (typeof SPEED_BUCKETS)[number]["key"];
 
 
-const BOUNDS_SECONDS = SPEED_BUCKETS.flatMap((b) => (b.belowHours === null ? [] : [b.belowHours * 3600]));
+const BOUNDS = SPEED_BUCKETS.flatMap((b) => (b.belowHours === null ? [] : [`'${b.belowHours} hours'`]));
 const NEVER = SPEED_BUCKETS.findIndex((b) => b.key === "never");
 
 /**
  * Each MQL record's bucket as its position in SPEED_BUCKETS: `width_bucket` counts the bounds at
- * or below the time to first touch in one evaluation (a CASE would compute the interval once per
- * branch), and an untouched record takes the last bucket.
+ * or below the time to first touch, compared as intervals (no conversion to seconds per row), and
+ * an untouched record takes the last bucket.
  */
 export function speedBucketIndex(): SQL<number> {
   return sql<number>`(case when mql_records.first_touch_at is null then ${sql.raw(String(NEVER))}
-    else width_bucket(extract(epoch from (mql_records.first_touch_at - mql_records.mql_at))::float8, ${sql.raw(`array[${BOUNDS_SECONDS.join(",")}]::float8[]`)}) end)`;
+    else width_bucket(mql_records.first_touch_at - mql_records.mql_at, ${sql.raw(`array[${BOUNDS.join(",")}]::interval[]`)}) end)`;
 }

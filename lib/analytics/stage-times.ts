@@ -17,9 +17,9 @@ export const STAGE_STEPS = [
   { key: "opportunityToCustomer", from: sql`mql_records.opportunity_at`, to: sql`mql_records.won_at` },
 ] as const satisfies readonly { key: StageStepKey; from: SQL; to: SQL }[];
 
-/** Days from one stamp to another, fractional. */
+/** Days from one stamp to another, fractional (date_part is float8; extract would be numeric, several times slower per row). */
 export function daysBetween(from: SQL, to: SQL): SQL<number> {
-  return sql<number>`(extract(epoch from (${to} - ${from})) / 86400)::float8`;
+  return sql<number>`(date_part('epoch', ${to} - ${from}) / 86400)`;
 }
 
 /** The median days from `from` to `to` over the group's records that have both. */
