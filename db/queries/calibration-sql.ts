@@ -34,6 +34,7 @@ export function thresholdFlags(inForce: InForceThresholds, dimension: SweepDimen
     values.map((v) => sql`(${SCORE_AT_QUALIFICATION[dimension]} ${op} ${v}::float8) as ${sql.raw(name(v))}`),
     sql`, `,
   );
+  const expressions = values.map((v) => sql`${SCORE_AT_QUALIFICATION[dimension]} ${op} ${v}::float8`);
   const column = (v: number) => sql.raw(`g.${name(v)}`);
   const choose = inForce.regions.length
     ? sql`(case lower(g.region) ${sql.join(
@@ -41,7 +42,7 @@ export function thresholdFlags(inForce: InForceThresholds, dimension: SweepDimen
         sql` `,
       )} else ${column(inForce[dimension])} end)`
     : column(inForce[dimension]);
-  return { columns, names: values.map(name), choose };
+  return { columns, expressions, names: values.map(name), choose };
 }
 
 /** The records of a query: qualified in [from, until) (the region is applied to the groups). */

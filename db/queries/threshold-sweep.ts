@@ -138,23 +138,33 @@ export async function thresholdGrid(db: Database, { from, until, segment, inForc
   const bucketOf = (score: SQL) => sql`(least(100, greatest(0, floor(${score} / ${by}) * ${by})))::int`;
   const fitBelow = inForce ? thresholdFlags(inForce, "fit", "<", "fit_below") : null;
   const engagementBelow = inForce ? thresholdFlags(inForce, "engagement", "<", "engagement_below") : null;
-  const flagNames = [...(fitBelow?.names ?? []), ...(engagementBelow?.names ?? [])];
-  const flagColumns = sql.join([fitBelow?.columns, engagementBelow?.columns].filter((c): c is SQL => !!c), sql`, `);
   const below = fitBelow && engagementBelow ? sql`(${fitBelow.choose} or ${engagementBelow.choose})` : sql`false`;
+  // One integer per record for its two buckets and its flags, so that the grouping hashes an int
+  // and the region — seven separate keys make the planner expect a group per record and sort.
+  const flagNames = [...(fitBelow?.names ?? []), ...(engagementBelow?.names ?? [])];
+  const flagExpressions = [...(fitBelow?.expressions ?? []), ...(engagementBelow?.expressions ?? [])];
+  const perAxis = sql.raw(String(100 / step + 1));
+  const flagSpan = sql.raw(String(2 ** flagNames.length));
+  const index = (score: SQL) => sql`least(${sql.raw(String(100 / step))}, greatest(0, floor(${score} / ${by})))::int`;
+  const packed = sql`((${index(SCORE_AT_QUALIFICATION.fit)} * ${perAxis} + ${index(SCORE_AT_QUALIFICATION.engagement)}) * ${flagSpan}
+    ${flagExpressions.length ? sql`+ ${sql.join(flagExpressions.map((e, i) => sql`(${e})::int * ${sql.raw(String(2 ** i))}`), sql` + `)}` : sql``})`;
+  const decodedFlags = sql.raw(flagNames.map((n, i) => `, (p.key & ${2 ** i}) <> 0 as ${n}`).join(""));
   const rows = rowsOf<SumsRow & { fit: number; engagement: number }>(
     await db.execute(sql`
       with groups as (
-        select fit_bucket, engagement_bucket, region, ${sql.raw(flagNames.map((n) => `${n}, `).join(""))} ${GROUP_SUMS}
+        select key, region, ${GROUP_SUMS}
         from (
-          select ${bucketOf(SCORE_AT_QUALIFICATION.fit)} as fit_bucket, ${bucketOf(SCORE_AT_QUALIFICATION.engagement)} as engagement_bucket, mql_records.region,
-                 ${flagNames.length ? sql`${flagColumns},` : sql``} ${RECORD_FACTS}
+          select ${packed} as key, mql_records.region, ${RECORD_FACTS}
           from mql_records
           where ${calibrationRecordsWhere({ from, until })}
         ) r
-        group by ${sql.raw(["fit_bucket", "engagement_bucket", "region", ...flagNames].join(", "))}
+        group by key, region
+      ), decoded as (
+        select (p.key / ${flagSpan}) / ${perAxis} * ${by} as fit_bucket, (p.key / ${flagSpan}) % ${perAxis} * ${by} as engagement_bucket, p.*${decodedFlags}
+        from groups p
       ), buckets as (
         select x.fit_bucket, x.engagement_bucket, ${bucketSums(sql`true`, sql.raw("x.below"))}
-        from (select g.*, ${below} as below from groups g where ${regionGroupsWhere(segment)}) x
+        from (select g.*, ${below} as below from decoded g where ${regionGroupsWhere(segment)}) x
         group by x.fit_bucket, x.engagement_bucket
       ), down_fit as (
         select f.t as fit, e.t as engagement, ${summedOver("b", "(partition by e.t order by f.t desc rows between unbounded preceding and current row)")}
