@@ -20,11 +20,11 @@ const cents = (n: number | null) => (n === null ? null : Math.round(n));
 const columns: Column<CampaignCostViewRow>[] = [
   { header: "Campaign", value: (r) => r.campaign },
   { header: "Channel", value: (r) => r.channel },
-  { header: "Spend (cents)", value: (r) => r.spendCents, cell: (r) => money(r.spendCents), numeric: true },
+  { header: "Spend", csvHeader: "Spend (cents)", value: (r) => r.spendCents, cell: (r) => money(r.spendCents), numeric: true },
   { header: "MQLs", value: (r) => r.mqls, cell: (r) => formatCount(r.mqls), numeric: true },
   { header: "Customers", value: (r) => r.customers, cell: (r) => formatCount(r.customers), numeric: true },
-  { header: "Cost per MQL (cents)", value: (r) => cents(r.costPerMqlCents), cell: (r) => money(r.costPerMqlCents), numeric: true },
-  { header: "Cost per customer (cents)", value: (r) => cents(r.costPerCustomerCents), cell: (r) => money(r.costPerCustomerCents), numeric: true },
+  { header: "Cost per MQL", csvHeader: "Cost per MQL (cents)", value: (r) => cents(r.costPerMqlCents), cell: (r) => money(r.costPerMqlCents), numeric: true },
+  { header: "Cost per customer", csvHeader: "Cost per customer (cents)", value: (r) => cents(r.costPerCustomerCents), cell: (r) => money(r.costPerCustomerCents), numeric: true },
 ];
 
 /** Cost per MQL and per customer by campaign, from the campaign's spend in the period. */
@@ -43,8 +43,8 @@ export function CampaignCost({ rows, totals, fileStem, immatureNote }: { rows: C
         <>
           {data.length > 0 ? (
             <div className="grid gap-4 px-3 pb-3 lg:grid-cols-2">
-              <CostBars data={data} dataKey="mql" name="Cost per MQL" color={COLORS.primary} width={Math.min(200, longest * 7 + 12)} />
-              <CostBars data={data} dataKey="customer" name="Cost per customer" color={COLORS.customer} width={Math.min(200, longest * 7 + 12)} />
+              <CostBars data={data} dataKey="mql" name="Cost per MQL" color={COLORS.primary} width={Math.min(260, Math.round(longest * 6.6) + 20)} />
+              <CostBars data={data} dataKey="customer" name="Cost per customer" color={COLORS.customer} width={Math.min(260, Math.round(longest * 6.6) + 20)} />
             </div>
           ) : null}
           <DataTable
@@ -73,7 +73,7 @@ function CostBars({ data, dataKey, name, color, width }: { data: CostDatum[]; da
           <BarChart data={data} layout="vertical" margin={{ top: 0, right: 56, bottom: 0, left: 0 }}>
             <CartesianGrid horizontal={false} stroke={COLORS.grid} />
             <XAxis type="number" tickLine={false} axisLine={false} fontSize={11} tickFormatter={(n: number) => money(n * 100)} />
-            <YAxis type="category" dataKey="name" tickLine={false} axisLine={false} fontSize={12} width={width} interval={0} />
+            <YAxis type="category" dataKey="name" tickLine={false} axisLine={false} fontSize={11} width={width} interval={0} />
             <Tooltip cursor={{ fill: COLORS.cursor }} formatter={(n) => money(Number(n) * 100)} />
             <Bar dataKey={dataKey} name={name} fill={color} radius={[0, 3, 3, 0]} isAnimationActive={false}>
               <LabelList dataKey={dataKey} position="right" fontSize={11} formatter={(n) => (n === null || n === undefined ? "—" : money(Number(n) * 100))} />

@@ -17,7 +17,7 @@ const OUTCOMES = [
   { key: "open", label: "Still open", color: COLORS.open },
   { key: "lost", label: "Lost", color: COLORS.lost },
   { key: "rejected", label: "Rejected", color: COLORS.rejected },
-  { key: "other", label: "Recycled by sales", color: COLORS.other },
+  { key: "other", label: "Recycled", color: COLORS.other },
 ] as const;
 
 const monthLabel = (month: string) => new Date(`${month}-01T00:00:00Z`).toLocaleDateString("en", { month: "short", year: "2-digit", timeZone: "UTC" });
@@ -33,9 +33,9 @@ const columns: Column<CohortViewRow>[] = [
   { header: "Customer", value: (r) => round(share(r.customer, r.mqls)), cell: (r) => percent(share(r.customer, r.mqls)), numeric: true },
   { header: "Lost", value: (r) => round(share(r.lost, r.mqls)), cell: (r) => percent(share(r.lost, r.mqls)), numeric: true },
   { header: "Rejected", value: (r) => round(share(r.rejected, r.mqls)), cell: (r) => percent(share(r.rejected, r.mqls)), numeric: true },
-  { header: "Still open", value: (r) => round(share(r.open, r.mqls)), cell: (r) => percent(share(r.open, r.mqls)), numeric: true },
+  { header: "Open", value: (r) => round(share(r.open, r.mqls)), cell: (r) => percent(share(r.open, r.mqls)), numeric: true },
   ...(Object.entries(STAGE_STEP_LABELS) as [StageStepKey, string][]).map(
-    ([key, label]): Column<CohortViewRow> => ({ header: `${label} (median days)`, value: (r) => round(r.medianDays[key], 2), cell: (r) => days(r.medianDays[key]), numeric: true }),
+    ([key, label]): Column<CohortViewRow> => ({ header: label, csvHeader: `${label} (median days)`, value: (r) => round(r.medianDays[key], 2), cell: (r) => days(r.medianDays[key]), numeric: true }),
   ),
   {
     header: "Maturity",
@@ -59,7 +59,7 @@ export function CohortView({ rows, rule, fileStem }: { rows: CohortViewRow[]; ru
       title="Cohorts by MQL month"
       description={
         <>
-          Where each month&apos;s MQLs ended up, and how long each step took (medians, over the leads that recorded both stages). <strong className="font-medium text-foreground">*</strong> {rule}
+          Where each month&apos;s MQLs ended up, and the median days each step took (over the leads that recorded both stages). <strong className="font-medium text-foreground">*</strong> {rule}
         </>
       }
     >
@@ -78,7 +78,7 @@ export function CohortView({ rows, rule, fileStem }: { rows: CohortViewRow[]; ru
                 <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} interval={0} />
                 <YAxis tickLine={false} axisLine={false} fontSize={12} width={44} domain={[0, 100]} tickFormatter={(n: number) => `${n}%`} />
                 <Tooltip cursor={{ fill: COLORS.cursor }} formatter={(n) => `${Number(n).toFixed(1)}%`} />
-                <Legend iconType="square" wrapperStyle={{ fontSize: 12 }} />
+                <Legend iconType="square" wrapperStyle={{ fontSize: 12 }} itemSorter={(item) => OUTCOMES.findIndex((o) => o.key === item.dataKey)} />
                 {OUTCOMES.map((o, i) => (
                   <Bar
                     key={o.key}

@@ -8,6 +8,8 @@ import { cn } from "@/lib/utils";
 
 export type Column<T> = {
   header: string;
+  /** The CSV's header when it must say more than the table's (units, e.g. "Spend (cents)"). */
+  csvHeader?: string;
   /** The value in the CSV: raw numbers (fractions, cents, days), never formatted text. */
   value: (row: T) => string | number | null;
   /** How the table shows it; the CSV value when absent. */
@@ -83,7 +85,7 @@ export function DataTable<T>({
 }
 
 function downloadCsv<T>(fileName: string, columns: Column<T>[], rows: T[]) {
-  const body = UTF8_BOM + csvLines([columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => c.value(r) ?? ""))]);
+  const body = UTF8_BOM + csvLines([columns.map((c) => c.csvHeader ?? c.header), ...rows.map((r) => columns.map((c) => c.value(r) ?? ""))]);
   const url = URL.createObjectURL(new Blob([body], { type: "text/csv;charset=utf-8" }));
   const a = document.createElement("a");
   a.href = url;

@@ -15,7 +15,7 @@ export function RateBars({ data, label }: { data: { name: string; mqlToSqlRate: 
         <BarChart data={data.map((d) => ({ ...d, sql: d.mqlToSqlRate * 100, customer: d.mqlToCustomerRate * 100 }))} layout="vertical" margin={{ top: 0, right: 24, bottom: 0, left: 0 }} barGap={2}>
           <CartesianGrid horizontal={false} stroke={COLORS.grid} />
           <XAxis type="number" tickLine={false} axisLine={false} fontSize={12} tickFormatter={(n: number) => `${n}%`} domain={[0, (max: number) => Math.min(100, Math.ceil(max / 10) * 10 || 10)]} />
-          <YAxis type="category" dataKey="name" tickLine={false} axisLine={false} fontSize={12} width={Math.min(200, longest * 7 + 12)} interval={0} />
+          <YAxis type="category" dataKey="name" tickLine={false} axisLine={false} fontSize={12} width={Math.min(240, Math.round(longest * 7.2) + 20)} interval={0} />
           <Tooltip cursor={{ fill: COLORS.cursor }} formatter={(n) => `${Number(n).toFixed(1)}%`} />
           <Legend iconType="square" wrapperStyle={{ fontSize: 12 }} />
           <Bar dataKey="sql" name="MQL → SQL" fill={COLORS.primary} radius={[0, 3, 3, 0]} isAnimationActive={false} />
