@@ -10,7 +10,8 @@ import { scoringModelDefinitionSchema } from "./model-schema";
 import type { ScoringModel } from "./published-model";
 import type { MqlCandidate } from "./rescore-contacts";
 import { swapInContactScores } from "./swap-contact-scores";
-import { engagementByContactSql, scoreContactsSql } from "./sql/score-contacts-sql";
+import { accountFitPointsSql } from "./sql/fit-sql";
+import { contactScorePartsSql, engagementByContactSql, mqlVerdictSql } from "./sql/score-contacts-sql";
 
 const DAY_MS = 86_400_000;
 /** Candidates designated per pass, so that progress moves while thousands become MQLs. */
@@ -24,7 +25,12 @@ async function modelOf(db: Database, versionId: string): Promise<ScoringModel> {
 
 const tableNames = (runId: string) => {
   const suffix = runId.replace(/-/g, "");
-  return { engagement: `scoring_run_${suffix}_engagement`, computed: `scoring_run_${suffix}`, next: `contact_scores_${suffix}` };
+  return {
+    engagement: `scoring_run_${suffix}_engagement`,
+    accountFit: `scoring_run_${suffix}_account_fit`,
+    computed: `scoring_run_${suffix}`,
+    next: `contact_scores_${suffix}`,
+  };
 };
 type RunTables = ReturnType<typeof tableNames>;
 
@@ -35,15 +41,25 @@ async function versionsWithSameFit(db: Database, model: ScoringModel): Promise<s
   return versions.filter((v) => JSON.stringify(scoringModelDefinitionSchema.safeParse(v.definition).data?.fitRules) === rules).map((v) => v.id);
 }
 
+/**
+ * How many statements the run may have in flight at once: the pool's size with PostgreSQL; one
+ * with PGlite, whose single connection would interleave them.
+ */
+function connectionsOf(db: Database): number {
+  const max = (db as { $client?: { options?: { max?: unknown } } }).$client?.options?.max;
+  return typeof max === "number" && max > 1 ? max : 1;
+}
+
 async function setPhase(db: Database, runId: string, values: Partial<typeof scoringRuns.$inferInsert>) {
   await db.update(scoringRuns).set(values).where(eq(scoringRuns.id, runId));
 }
 
 /**
  * Step 1: every contact's scores at the run's instant. First one pass over the events table,
- * grouped by contact; then the contacts with their fit and the MQL rule's verdict. Each is a
- * CREATE TABLE AS, which PostgreSQL runs on parallel workers where it can (an INSERT … SELECT
- * never is), into unlogged working tables of the run.
+ * grouped by contact, and the account rules' points once per account; then the contacts with
+ * their fit, engagement and thresholds (the MQL rule's verdict is read from those columns when
+ * the candidates are picked). Each is a CREATE TABLE AS, which PostgreSQL runs on parallel
+ * workers where it can (an INSERT … SELECT never is), into unlogged working tables of the run.
  */
 async function computeAll(db: Database, tables: RunTables, model: ScoringModel, at: Date, step: (name: string) => void): Promise<number> {
   const sameFitAs = await versionsWithSameFit(db, model);
@@ -51,15 +67,20 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
     // A million groups of aggregates: let the hash aggregate work in memory. JIT pays off here.
     await tx.execute(sql`set local work_mem = '256MB'`);
     await tx.execute(sql`set local jit = on`);
-    for (const table of [tables.engagement, tables.computed]) await tx.execute(sql.raw(`drop table if exists ${table}`));
+    for (const table of [tables.engagement, tables.accountFit, tables.computed]) await tx.execute(sql.raw(`drop table if exists ${table}`));
     await tx.execute(sql`create unlogged table ${sql.raw(tables.engagement)} as ${engagementByContactSql({ model: model.definition, at })}`);
     // Statistics of the fresh table: without them the planner guesses its size and has every
     // parallel worker hash all contacts on its own, which doubles the next step's time.
     await tx.execute(sql.raw(`analyze ${tables.engagement}`));
     step("engagement aggregate");
+    // The contacts step is a few joins: compiling its long fit expression in every worker costs
+    // more than it saves.
+    await tx.execute(sql`set local jit = off`);
+    await tx.execute(sql`create unlogged table ${sql.raw(tables.accountFit)} as ${accountFitPointsSql(model.definition.fitRules)}`);
+    await tx.execute(sql.raw(`analyze ${tables.accountFit}`));
     await tx.execute(sql`
       create unlogged table ${sql.raw(tables.computed)} as
-      ${scoreContactsSql({ model: model.definition, at, engagementFrom: sql.raw(tables.engagement), sameFitAs })}`);
+      ${contactScorePartsSql({ model: model.definition, at, engagementFrom: sql.raw(tables.engagement), accountFitFrom: sql.raw(tables.accountFit), sameFitAs })}`);
   });
   step("fit and verdict");
   const [row] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from ${sql.raw(tables.computed)}`));
@@ -89,7 +110,7 @@ async function buildScores(db: Database, tables: RunTables, model: ScoringModel,
       where fit::real is distinct from stored_fit or engagement::real is distinct from stored_engagement or stored_model_version_id is distinct from ${model.id}::uuid`),
   );
   step("new contact_scores rows");
-  await swapInContactScores(db, { next: tables.next, maintenanceWorkMem: "256MB", at });
+  await swapInContactScores(db, { next: tables.next, maintenanceWorkMem: "256MB", at, concurrency: connectionsOf(db) });
   step("indexes and swap");
   return row?.n ?? 0;
 }
@@ -103,7 +124,7 @@ async function designateQualified(db: Database, runId: string, table: string, mo
     await db.execute(sql`
       select x.contact_id, x.fit, x.engagement, x.fit_threshold, x.engagement_threshold, x.segment, x.meets_thresholds, x.qualifying_action, c.stage,
              case when ${explore} then ${exploration.share}::float8 end as exploration_share
-      from ${sql.raw(table)} x join contacts c on c.id = x.contact_id
+      from (select p.*, ${mqlVerdictSql(model.definition, "p")} from ${sql.raw(table)} p) x join contacts c on c.id = x.contact_id
       where (x.meets_thresholds or x.qualifying_action is not null or ${explore})
         and (c.stage = 'lead' or (c.stage = 'recycled' and c.stage_changed_at <= ${cooledSince}::timestamptz))
       order by x.contact_id`),
@@ -152,10 +173,21 @@ export async function executeScoringRun(
     await setPhase(db, run.id, { phase: "writing", totalContacts: total });
     const changed = await buildScores(db, tables, model, at, step);
     await setPhase(db, run.id, { changedContacts: changed });
-    await designateQualified(db, run.id, tables.computed, model, at);
-    step("designate MQLs");
-    await qualifyAccounts(db, { model, at, scope: "all" });
-    step("qualify accounts");
+    // Designating and requalifying accounts touch different rows (contacts' stages and MQL
+    // records; account scores and MQAs): on a pool they run side by side.
+    const timed = async (name: string, work: () => Promise<unknown>) => {
+      const start = performance.now();
+      await work();
+      onStep?.(name, (performance.now() - start) / 1000);
+    };
+    const designation = () => timed("designate MQLs", () => designateQualified(db, run.id, tables.computed, model, at));
+    const accounts = () => timed("qualify accounts", () => qualifyAccounts(db, { model, at, scope: "all" }));
+    if (connectionsOf(db) > 1) await Promise.all([designation(), accounts()]);
+    else {
+      await designation();
+      await accounts();
+    }
+    stepStart = performance.now();
     await dropWorkingTables(db, run.id);
     const [done] = await db.update(scoringRuns).set({ status: "completed", phase: null, finishedAt: new Date() }).where(eq(scoringRuns.id, run.id)).returning();
     return done!;

@@ -29,26 +29,33 @@ const nextName = (name: string) => `${name.slice(0, 50)}__next`;
 /**
  * Makes `next` (a full copy of contact_scores with new scores) the live contact_scores.
  *
- * Indexes are built on the copy first, sorted in one pass each. Then, in one short transaction
+ * Indexes are built on the copy first, sorted in one pass each — at the same time on as many
+ * connections as `concurrency` allows (PGlite has one). Then, in one short transaction
  * that blocks writers but not readers until the final rename: rows the live table rescored after
  * `at` (an event arrived during the run) and contacts created since are copied over, rows of
  * contacts deleted since are dropped, and the tables trade places, with the migrations' index and
  * constraint names. The foreign keys are checked after, without blocking anyone.
  */
-export async function swapInContactScores(db: Database, { next, at, maintenanceWorkMem }: { next: string; at: Date; maintenanceWorkMem?: string }): Promise<void> {
+export async function swapInContactScores(
+  db: Database,
+  { next, at, maintenanceWorkMem, concurrency = 1 }: { next: string; at: Date; maintenanceWorkMem?: string; concurrency?: number },
+): Promise<void> {
   const { indexes, foreignKeys } = await liveStructure(db);
   const table = sql.raw(next);
-  await db.transaction(async (tx) => {
-    // Index builds sort in memory when they can.
-    if (maintenanceWorkMem) await tx.execute(sql.raw(`set local maintenance_work_mem = '${maintenanceWorkMem}'`));
-    for (const index of indexes) {
-      if (index.primary) await tx.execute(sql`alter table ${table} add constraint ${sql.raw(nextName(index.name))} primary key (contact_id)`);
-      else {
-        const definition = index.definition.replace(/^CREATE (UNIQUE )?INDEX (\S+) ON (\S+\.)?contact_scores /, (_m, unique = "", name: string, schema = "") => `CREATE ${unique}INDEX ${nextName(name)} ON ${schema}${next} `);
-        await tx.execute(sql.raw(definition));
-      }
-    }
-  });
+  // The primary key's index is built like the others (an ALTER TABLE … PRIMARY KEY would lock
+  // the copy against the other builds) and becomes the constraint afterwards, in an instant.
+  const build = (index: IndexDef) =>
+    db.transaction(async (tx) => {
+      // Index builds sort in memory when they can.
+      if (maintenanceWorkMem) await tx.execute(sql.raw(`set local maintenance_work_mem = '${maintenanceWorkMem}'`));
+      const definition = index.definition.replace(/^CREATE (UNIQUE )?INDEX (\S+) ON (\S+\.)?contact_scores /, (_m, unique = "", name: string, schema = "") => `CREATE ${unique}INDEX ${nextName(name)} ON ${schema}${next} `);
+      if (definition === index.definition) throw new Error(`Unexpected definition of index ${index.name}: ${index.definition}`);
+      await tx.execute(sql.raw(definition));
+    });
+  await inParallel(indexes, concurrency, build);
+  for (const index of indexes.filter((i) => i.primary)) {
+    await db.execute(sql.raw(`alter table ${next} add constraint ${nextName(index.name)} primary key using index ${nextName(index.name)}`));
+  }
 
   await db.transaction(async (tx) => {
     await tx.execute(sql`lock table ${sql.raw(LIVE)} in share row exclusive mode`);
@@ -76,5 +83,14 @@ export async function swapInContactScores(db: Database, { next, at, maintenanceW
     }
     for (const fk of foreignKeys) await tx.execute(sql.raw(`alter table ${LIVE} rename constraint ${nextName(fk.name)} to ${fk.name}`));
   });
-  for (const fk of foreignKeys) await db.execute(sql.raw(`alter table ${LIVE} validate constraint ${fk.name}`));
+  await inParallel(foreignKeys, concurrency, (fk) => db.execute(sql.raw(`alter table ${LIVE} validate constraint ${fk.name}`)));
+}
+
+/** Runs `work` on every item, at most `concurrency` at a time, in order when it is 1. */
+async function inParallel<T>(items: T[], concurrency: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  let nextItem = 0;
+  const worker = async () => {
+    while (nextItem < items.length) await work(items[nextItem++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
 }

@@ -103,9 +103,32 @@ export function fitRuleConditionSql(rule: FitRule): SQL {
   return sql`coalesce(${v} <> '' and ${textCondition(rule, v)}, false)`;
 }
 
-/** The clamped fit score under `rules`, as a float8 SQL expression reading `fitInputsLateralSql(rules)`. */
-export function fitScoreSql(rules: readonly FitRule[]): SQL {
-  if (rules.length === 0) return sql`0::float8`;
-  const terms = rules.map((r) => sql`(case when ${fitRuleConditionSql(r)} then ${r.points}::float8 else 0 end)`);
+/** Whether a fit rule reads the contact's account (rather than the contact itself). */
+export const readsAccount = (rule: FitRule) => rule.field.startsWith("account.");
+
+const pointsTermSql = (rule: FitRule) => sql`(case when ${fitRuleConditionSql(rule)} then ${rule.points}::float8 else 0 end)`;
+
+/**
+ * The clamped fit score under `rules`, as a float8 SQL expression reading `fitInputsLateralSql(rules)`.
+ * With `accountPoints` (an expression: what `accountFitPointsSql` gave the contact's account, null
+ * without one), the account rules are not evaluated again but read from it. Points are integers,
+ * so summing the account rules apart changes nothing before the clamp.
+ */
+export function fitScoreSql(rules: readonly FitRule[], { accountPoints }: { accountPoints?: SQL } = {}): SQL {
+  const evaluated = accountPoints ? rules.filter((r) => !readsAccount(r)) : rules;
+  const terms = evaluated.map(pointsTermSql);
+  if (accountPoints && rules.some(readsAccount)) terms.push(sql`coalesce(${accountPoints}, 0)`);
+  if (terms.length === 0) return sql`0::float8`;
   return sql`least(100, greatest(0, ${sql.join(terms, sql` + `)}))::float8`;
+}
+
+/**
+ * `account_id, points`: the unclamped sum of the account rules' points for every account, so that a
+ * run over many contacts evaluates them once per account instead of once per contact (the account
+ * rules read the most expensive inputs, such as the technologies list).
+ */
+export function accountFitPointsSql(rules: readonly FitRule[]): SQL {
+  const accountRules = rules.filter(readsAccount);
+  const points = accountRules.length ? sql.join(accountRules.map(pointsTermSql), sql` + `) : sql`0`;
+  return sql`select a.id as account_id, (${points})::float8 as points from accounts a ${fitInputsLateralSql(accountRules)}`;
 }

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { ScoringModelDefinition } from "../model-schema";
 import { actionFlagOf, engagementAggregatesSql, engagementTotalSql, scoredEventsSql } from "./engagement-sql";
-import { fitInputsLateralSql, fitScoreSql } from "./fit-sql";
+import { fitInputsLateralSql, fitScoreSql, readsAccount } from "./fit-sql";
 
 /** One contact's scores at an instant, and what the MQL rule makes of them. */
 export type ScoredContactRow = {
@@ -36,6 +36,11 @@ export type ScoreContactsOptions = {
   /** A table holding `engagementByContactSql` already computed; without it the aggregate runs inline. */
   engagementFrom?: SQL;
   /**
+   * A table holding `accountFitPointsSql` already computed (`account_id, points`); without it the
+   * account rules are evaluated for each contact.
+   */
+  accountFitFrom?: SQL;
+  /**
    * Model versions whose fit rules are those of `model`: a contact last scored by one of them
    * keeps its stored fit (a pure function of its attributes and the fit rules, rescored whenever
    * the attributes change) instead of computing it again.
@@ -44,12 +49,13 @@ export type ScoreContactsOptions = {
 };
 
 /**
- * Scores contacts at `at` under `model` in one statement: a single pass over their events, their
- * fit from contact and account, and the MQL rule's verdict with the segment thresholds that
- * applied — `evaluateMqlRule` in SQL. Also returns what is stored now (`stored_*`), so a caller can
- * tell what changed, and the activity facts it carries over.
+ * Each contact's scores at `at` under `model`, before the MQL rule: `contact_id, fit, engagement,
+ * fit_threshold, engagement_threshold, segment`, the qualifying-action flags (`action_0`…), what is
+ * stored now (`stored_*`, so a caller can tell what changed) and the activity facts it carries
+ * over. A single pass over the events, and the fit from contact and account. `mqlVerdictSql`
+ * applies the MQL rule to its rows.
  */
-export function scoreContactsSql({ model, at, contactIds, engagementFrom, sameFitAs = [] }: ScoreContactsOptions): SQL {
+export function contactScorePartsSql({ model, at, contactIds, engagementFrom, accountFitFrom, sameFitAs = [] }: ScoreContactsOptions): SQL {
   const { thresholds } = model;
   const segment = sql.raw(SEGMENT_COLUMN[thresholds.segmentField]);
   const override = (pick: (s: (typeof thresholds.segments)[number]) => SQL, fallback: SQL) =>
@@ -60,31 +66,54 @@ export function scoreContactsSql({ model, at, contactIds, engagementFrom, sameFi
         )} else ${fallback} end)`
       : fallback;
   const engagement = engagementFrom ?? sql`(${engagementByContactSql({ model, at, contactIds })})`;
+  const computedFit = accountFitFrom ? fitScoreSql(model.fitRules, { accountPoints: sql`af.points` }) : fitScoreSql(model.fitRules);
   const fit = sameFitAs.length
-    ? sql`(case when s.model_version_id in (${sql.join(sameFitAs.map((id) => sql`${id}::uuid`), sql`, `)}) then s.fit_score::float8 else ${fitScoreSql(model.fitRules)} end)`
-    : fitScoreSql(model.fitRules);
-  const actions = thresholds.qualifyingActions.map((a, i) => sql`when ${actionFlagOf(i, "x")} and x.fit >= ${a.minFit}::float8 then ${a.eventType}`);
+    ? sql`(case when s.model_version_id in (${sql.join(sameFitAs.map((id) => sql`${id}::uuid`), sql`, `)}) then s.fit_score::float8 else ${computedFit} end)`
+    : computedFit;
+  const actions = thresholds.qualifyingActions.map((_, i) => sql`${actionFlagOf(i)} as ${sql.raw(`action_${i}`)}`);
+  const account = accountFitFrom
+    ? sql`left join ${accountFitFrom} af on af.account_id = c.account_id ${fitInputsLateralSql(model.fitRules.filter((r) => !readsAccount(r)))}`
+    : sql`left join accounts a on a.id = c.account_id ${fitInputsLateralSql(model.fitRules)}`;
 
   return sql`
+    select c.id as contact_id,
+           ${fit} as fit,
+           ${engagementTotalSql(model)} as engagement,
+           ${override((s) => sql`${s.fit}::float8`, sql`${thresholds.fit}::float8`)} as fit_threshold,
+           ${override((s) => sql`${s.engagement}::float8`, sql`${thresholds.engagement}::float8`)} as engagement_threshold,
+           ${override((s) => sql`${s.value}`, sql`null::text`)} as segment,
+           ${actions.length ? sql`${sql.join(actions, sql`, `)},` : sql``}
+           s.fit_score as stored_fit, s.engagement_score as stored_engagement, s.model_version_id as stored_model_version_id,
+           s.last_activity_at, s.unsubscribed_at
+    from contacts c
+    join contact_scores s on s.contact_id = c.id
+    ${account}
+    left join ${engagement} g on g.engaged_contact_id = c.id
+    ${contactIds ? sql`where c.id in (${contactIds})` : sql``}`;
+}
+
+/**
+ * The MQL rule's verdict on a row `x` of `contactScorePartsSql` — `evaluateMqlRule` in SQL:
+ * `meets_thresholds`, and `qualifying_action`, the first qualifying action performed recently with
+ * enough fit.
+ */
+export function mqlVerdictSql(model: ScoringModelDefinition, x = "x"): SQL {
+  const col = (name: string) => sql.raw(`${x}.${name}`);
+  const actions = model.thresholds.qualifyingActions.map((a, i) => sql`when ${col(`action_${i}`)} and ${col("fit")} >= ${a.minFit}::float8 then ${a.eventType}`);
+  return sql`(${col("fit")} >= ${col("fit_threshold")} and ${col("engagement")} >= ${col("engagement_threshold")}) as meets_thresholds,
+           ${actions.length ? sql`(case ${sql.join(actions, sql` `)} end)` : sql`null::text`} as qualifying_action`;
+}
+
+/**
+ * Scores contacts at `at` under `model` in one statement: `contactScorePartsSql` and the MQL
+ * rule's verdict with the segment thresholds that applied. The parts are fenced (OFFSET 0) so
+ * that the fit and engagement expressions are computed once per contact, not again in each
+ * condition of the verdict that reads them.
+ */
+export function scoreContactsSql(options: ScoreContactsOptions): SQL {
+  return sql`
     select x.contact_id, x.fit, x.engagement, x.fit_threshold, x.engagement_threshold, x.segment,
-           (x.fit >= x.fit_threshold and x.engagement >= x.engagement_threshold) as meets_thresholds,
-           ${actions.length ? sql`(case ${sql.join(actions, sql` `)} end)` : sql`null::text`} as qualifying_action,
+           ${mqlVerdictSql(options.model)},
            x.stored_fit, x.stored_engagement, x.stored_model_version_id, x.last_activity_at, x.unsubscribed_at
-    from (
-      select c.id as contact_id,
-             ${fit} as fit,
-             ${engagementTotalSql(model)} as engagement,
-             ${override((s) => sql`${s.fit}::float8`, sql`${thresholds.fit}::float8`)} as fit_threshold,
-             ${override((s) => sql`${s.engagement}::float8`, sql`${thresholds.engagement}::float8`)} as engagement_threshold,
-             ${override((s) => sql`${s.value}`, sql`null::text`)} as segment,
-             s.fit_score as stored_fit, s.engagement_score as stored_engagement, s.model_version_id as stored_model_version_id,
-             s.last_activity_at, s.unsubscribed_at,
-             g.*
-      from contacts c
-      join contact_scores s on s.contact_id = c.id
-      left join accounts a on a.id = c.account_id
-      ${fitInputsLateralSql(model.fitRules)}
-      left join ${engagement} g on g.engaged_contact_id = c.id
-      ${contactIds ? sql`where c.id in (${contactIds})` : sql``}
-    ) x`;
+    from (${contactScorePartsSql(options)} offset 0) x`;
 }

@@ -8,6 +8,7 @@ import type { ScoredEvent } from "../engagement";
 import { explainScores } from "../explain";
 import type { FitSubject } from "../fit";
 import { FIT_FIELD_KINDS, FIT_FIELDS, scoringModelDefinitionSchema, type FitRule, type ScoringModelDefinition } from "../model-schema";
+import { accountFitPointsSql } from "./fit-sql";
 import { scoreContactsSql, type ScoredContactRow } from "./score-contacts-sql";
 
 /**
@@ -174,9 +175,11 @@ afterAll(async () => {
   await handle.close();
 });
 
-async function scoreInSql(model: ScoringModelDefinition, at: Date, ids?: string[]) {
+/** With `accountsApart`, the account rules' points come from `accountFitPointsSql`, as in a full scoring run. */
+async function scoreInSql(model: ScoringModelDefinition, at: Date, ids?: string[], { accountsApart = false } = {}) {
   const contactIds = ids ? sql`select value::uuid from json_array_elements_text(${JSON.stringify(ids)}::json)` : undefined;
-  const rows = rowsOf<ScoredContactRow>(await handle.db.execute(scoreContactsSql({ model, at, contactIds })));
+  const accountFitFrom = accountsApart ? sql`(${accountFitPointsSql(model.fitRules)})` : undefined;
+  const rows = rowsOf<ScoredContactRow>(await handle.db.execute(scoreContactsSql({ model, at, contactIds, accountFitFrom })));
   return new Map(rows.map((r) => [r.contact_id, r]));
 }
 
@@ -206,6 +209,7 @@ function expectAgreement(model: ScoringModelDefinition, at: Date, bySql: Map<str
 describe("scoring in SQL", () => {
   it("agrees with the reference implementation on the default model", async () => {
     expectAgreement(DEFAULT_MODEL, AT, await scoreInSql(DEFAULT_MODEL, AT), people);
+    expectAgreement(DEFAULT_MODEL, AT, await scoreInSql(DEFAULT_MODEL, AT, undefined, { accountsApart: true }), people);
   });
 
   it("agrees on random models over awkward data", async () => {
@@ -213,6 +217,7 @@ describe("scoring in SQL", () => {
     for (let m = 0; m < 25; m++) {
       const model = randomModel(rng);
       expectAgreement(model, AT, await scoreInSql(model, AT), people);
+      expectAgreement(model, AT, await scoreInSql(model, AT, undefined, { accountsApart: true }), people);
     }
     // The comparison means something only if the data reached every branch.
     for (const [what, n] of Object.entries(seen)) expect(n, what).toBeGreaterThan(10);
