@@ -62,7 +62,7 @@ export function DataTable<T>({
           </TableRow>
         </TableHeader>
         <TableBody>
-          {all.map((row, i) => (
+          {all.map((row) => (
             <TableRow key={row === footer ? "__total" : rowKey(row)} className={cn(row === footer && "bg-muted/30 font-medium", rowClassName?.(row))}>
               {columns.map((c, j) => {
                 const content = c.cell ? c.cell(row) : (c.value(row) ?? "—");
@@ -71,7 +71,7 @@ export function DataTable<T>({
                     {content}
                   </TableHead>
                 ) : (
-                  <TableCell key={c.header} className={cn(c.numeric && "text-right tabular-nums")} data-row={i}>
+                  <TableCell key={c.header} className={cn(c.numeric && "text-right tabular-nums")}>
                     {content}
                   </TableCell>
                 );
