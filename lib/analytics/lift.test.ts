@@ -113,6 +113,8 @@ describe("formatting", () => {
     expect(formatLift({ value: 2.345, low: 1.94, high: 2.71 })).toBe("2.3× (1.9–2.7×)");
     expect(formatLift({ value: 12.4, low: 8, high: 17.2 })).toBe("12× (8.0–17×)");
     expect(formatLift({ value: 0.229, low: 0.0786, high: 0.628 })).toBe("0.23× (0.08–0.63×)");
+    expect(formatLift({ value: 1.8, low: 1.04, high: 3.1 })).toBe("1.8× (1.04–3.1×)");
+    expect(formatLift({ value: 1, low: 0.96, high: 1.002 })).toBe("1.0× (0.96–1.0×)");
     expect(describeModelWeight({ kind: "attribute", model: { points: 15, rules: ["Core industry"] } })).toBe("the model gives +15");
     expect(describeModelWeight({ kind: "behaviour", model: { points: 8, cap: 24, rules: ["Viewed pricing"] } })).toBe("the model gives +8 per event (up to 24)");
     expect(describeModelWeight({ kind: "behaviour", model: { points: 30, cap: 30, rules: ["Requested a demo"], qualifiesFromFit: 35 } })).toBe(

@@ -126,8 +126,14 @@ export function computeLift(population: { records: number; outcomes: number }, g
   return { baseRate, rows };
 }
 
-/** Two significant figures or so: 0.23, 2.3, 12. */
-const figure = (n: number) => n.toFixed(n >= 10 ? 0 : n >= 1 ? 1 : 2);
+/**
+ * Two significant figures or so: 0.23, 2.3, 12 — but never a bare "1.0" for a bound that is not
+ * 1, as an over-represented value's lower bound of 1.04 would otherwise read as touching 1×.
+ */
+function figure(n: number): string {
+  const text = n.toFixed(n >= 10 ? 0 : n >= 1 ? 1 : 2);
+  return text === "1.0" && Math.abs(n - 1) >= 0.005 ? n.toFixed(2) : text;
+}
 const times = (n: number) => `${figure(n)}×`;
 const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
 
