@@ -27,6 +27,11 @@ const maturityText = (r: CohortViewRow) => (r.reason === "young" ? "Immature (yo
 const columns: Column<CohortViewRow>[] = [
   { header: "MQL month", value: (r) => r.month, cell: (r) => monthLabel(r.month) },
   { header: "MQLs", value: (r) => r.mqls, cell: (r) => formatCount(r.mqls), numeric: true },
+  {
+    header: "Maturity",
+    value: maturityText,
+    cell: (r) => (r.immature ? <Badge variant="warning">{maturityText(r)}</Badge> : <span className="text-muted-foreground">Mature</span>),
+  },
   { header: "SAL", value: (r) => round(share(r.sal, r.mqls)), cell: (r) => percent(share(r.sal, r.mqls)), numeric: true },
   { header: "SQL", value: (r) => round(share(r.sql, r.mqls)), cell: (r) => percent(share(r.sql, r.mqls)), numeric: true },
   { header: "Opportunity", value: (r) => round(share(r.opportunity, r.mqls)), cell: (r) => percent(share(r.opportunity, r.mqls)), numeric: true },
@@ -37,11 +42,6 @@ const columns: Column<CohortViewRow>[] = [
   ...(Object.entries(STAGE_STEP_LABELS) as [StageStepKey, string][]).map(
     ([key, label]): Column<CohortViewRow> => ({ header: label, csvHeader: `${label} (median days)`, value: (r) => round(r.medianDays[key], 2), cell: (r) => days(r.medianDays[key]), numeric: true }),
   ),
-  {
-    header: "Maturity",
-    value: maturityText,
-    cell: (r) => (r.immature ? <Badge variant="warning">{maturityText(r)}</Badge> : <span className="text-muted-foreground">Mature</span>),
-  },
 ];
 
 /** The cohort view: each MQL month's outcomes as shares (immature months faded), and the table. */
@@ -76,7 +76,7 @@ export function CohortView({ rows, rule, fileStem }: { rows: CohortViewRow[]; ru
               <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
                 <CartesianGrid vertical={false} stroke={COLORS.grid} />
                 <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} interval={0} />
-                <YAxis tickLine={false} axisLine={false} fontSize={12} width={44} domain={[0, 100]} tickFormatter={(n: number) => `${n}%`} />
+                <YAxis tickLine={false} axisLine={false} fontSize={12} width={48} domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} allowDataOverflow tickFormatter={(n: number) => `${n}%`} />
                 <Tooltip cursor={{ fill: COLORS.cursor }} formatter={(n) => `${Number(n).toFixed(1)}%`} />
                 <Legend iconType="square" wrapperStyle={{ fontSize: 12 }} itemSorter={(item) => OUTCOMES.findIndex((o) => o.key === item.dataKey)} />
                 {OUTCOMES.map((o, i) => (
