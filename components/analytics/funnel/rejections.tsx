@@ -45,11 +45,11 @@ export function Rejections({ rows, totals, mqls, fileStem }: { rows: RejectionVi
               <BarChart data={data} layout="vertical" margin={{ top: 0, right: 24, bottom: 0, left: 0 }} barGap={2}>
                 <CartesianGrid horizontal={false} stroke={COLORS.grid} />
                 <XAxis type="number" tickLine={false} axisLine={false} fontSize={12} tickFormatter={(n: number) => `${n}%`} />
-                <YAxis type="category" dataKey="reason" tickLine={false} axisLine={false} fontSize={12} width={Math.min(240, Math.round(longest * 7.2) + 20)} interval={0} />
+                <YAxis type="category" dataKey="reason" tickLine={false} axisLine={false} fontSize={12} width={Math.min(240, Math.round(longest * 7.8) + 24)} interval={0} />
                 <Tooltip cursor={{ fill: COLORS.cursor }} formatter={(n) => `${Number(n).toFixed(1)}%`} />
                 <Legend iconType="square" wrapperStyle={{ fontSize: 12 }} />
-                <Bar dataKey="sdr" name="Share of SDR rejections" fill={COLORS.rejected} radius={[0, 3, 3, 0]} isAnimationActive={false} />
-                <Bar dataKey="sales" name="Share of sales rejections" fill={COLORS.lost} radius={[0, 3, 3, 0]} isAnimationActive={false} />
+                {totals.sdr > 0 ? <Bar dataKey="sdr" name="Share of SDR rejections" fill={COLORS.rejected} radius={[0, 3, 3, 0]} isAnimationActive={false} /> : null}
+                {totals.sales > 0 ? <Bar dataKey="sales" name="Share of sales rejections" fill={COLORS.lost} radius={[0, 3, 3, 0]} isAnimationActive={false} /> : null}
               </BarChart>
             </ResponsiveContainer>
           </div>
