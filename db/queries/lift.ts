@@ -130,8 +130,13 @@ export function liftStatement(
       from population
       group by grouping sets (${attributeSets}, ())
       union all
-      select 'attribute', 'account.technologies', t.value, count(*), count(*) filter (where won)
-      from population cross join lateral unnest(population.technologies) as t(value)
+      -- Technologies: the records grouped by their account's list first (far fewer lists than
+      -- records), then each list's items counted with its records.
+      select 'attribute', 'account.technologies', t.value, sum(g.records)::bigint, sum(g.outcomes)::bigint
+      from (
+        select technologies, count(*) as records, count(*) filter (where won) as outcomes
+        from population where cardinality(technologies) > 0 group by technologies
+      ) g cross join lateral (select distinct value from unnest(g.technologies) as u(value)) as t
       group by t.value
       union all
       select 'sample', 'sample', null, count(*), count(*) filter (where won) from sample

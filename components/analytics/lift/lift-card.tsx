@@ -9,9 +9,9 @@ import { requirePermission } from "@/lib/auth/session";
 import { formatCount, shortDate } from "@/lib/format";
 import { LiftExplorer } from "./lift-explorer";
 
-const OUTCOME_LABELS: Record<LiftOutcome, { noun: string; column: string }> = {
-  customer: { noun: "became customers", column: "Customers" },
-  sql: { noun: "reached SQL", column: "SQLs" },
+const OUTCOME_LABELS: Record<LiftOutcome, { noun: string; infinitive: string; column: string }> = {
+  customer: { noun: "became customers", infinitive: "become customers", column: "Customers" },
+  sql: { noun: "reached SQL", infinitive: "reach SQL", column: "SQLs" },
 };
 const SUGGESTIONS_SHOWN = 6;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -65,7 +65,7 @@ export function LiftView({ result }: { result: LiftResult }) {
       </CardHeader>
       {population.records === 0 ? (
         <EmptyState icon={Sparkles} title="Nothing to compare yet" className="border-t">
-          Lift needs MQL records in the period, and some of them to have {labels.noun}.
+          Lift needs MQL records in the period, and some of them to {labels.infinitive}.
         </EmptyState>
       ) : population.outcomes === 0 ? (
         <EmptyState icon={Sparkles} title={`None of these MQLs ${labels.noun} yet`} className="border-t">
