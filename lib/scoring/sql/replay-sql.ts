@@ -144,7 +144,8 @@ export function replayContactsSql({ models, from, until, lowId, highId }: { mode
   });
 
   return sql`
-    with fx as (
+    -- Materialized: each contact's fit is computed once, not on every one of its events' rows.
+    with fx as materialized (
       select c.id as contact_id, ${sql.join(
         models.map((_, m) => sql`${sql.raw(`f${m}`)}.*`),
         sql`, `,
@@ -181,6 +182,9 @@ export function replayContactsSql({ models, from, until, lowId, highId }: { mode
              )}, ${sql.join(scores, sql`, `)}
       from w join fx on fx.contact_id = w.contact_id
       where w.occurred_at >= ${lookback.toISOString()}::timestamptz
+      -- A fence: each row's engagement and verdict are computed here once, not again inside
+      -- every aggregate that reads them.
+      offset 0
     )
     select k.contact_id, ${sql.join(perContact, sql`, `)}
     from k
