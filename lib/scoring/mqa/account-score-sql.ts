@@ -6,8 +6,8 @@ import { isAccountRule, maxAccountFitPoints } from "./account-score";
 /**
  * Account scores (account-score.ts) for many accounts in one statement: a SELECT of
  * `account_id, fit, engagement, coverage, score` over the accounts `accountIds` names (all when
- * omitted), reading the stored contact scores. One window over the accounts' contacts ranks their
- * engagement; the fit reads the same SQL fit rules as contacts, on the account alone.
+ * omitted), reading the stored contact scores. Each account's engagements are ranked within the
+ * account; the fit reads the same SQL fit rules as contacts, on the account alone.
  */
 export function accountScoresSql(model: ScoringModelDefinition, accountIds?: string[]): SQL {
   const rules = model.fitRules.filter(isAccountRule);
@@ -20,17 +20,23 @@ export function accountScoresSql(model: ScoringModelDefinition, accountIds?: str
   const contactScope = accountIds ? sql`c.account_id in (select id from scoped)` : sql`c.account_id is not null`;
   return sql`
     with scoped as (select a.id from accounts a where ${scope}),
-    ranked as (
-      select c.account_id, cs.engagement_score::float8 as engagement, nullif(lower(trim(c.job_function)), '') as job_function,
-        row_number() over (partition by c.account_id order by cs.engagement_score desc) as rank
+    engaged as (
+      select c.account_id, cs.engagement_score::float8 as engagement, nullif(lower(trim(c.job_function)), '') as job_function
       from contacts c join contact_scores cs on cs.contact_id = c.id
       where ${contactScope}
     ),
+    -- Each account's engagements and engaged functions gathered by a hash aggregate, then ranked
+    -- within the account: a sort of every contact, or a DISTINCT aggregate, would cost more.
+    gathered as (
+      select account_id, array_agg(engagement) as engagements,
+        array_agg(job_function) filter (where engagement >= ${engagedFrom}::float8 and job_function is not null) as functions
+      from engaged group by account_id
+    ),
     committee as (
       select account_id,
-        coalesce(sum(engagement) filter (where rank <= ${topContacts}), 0) / ${topContacts}::float8 as engagement,
-        count(distinct job_function) filter (where engagement >= ${engagedFrom}::float8) as functions
-      from ranked group by account_id
+        coalesce((select sum(v) from (select v from unnest(engagements) v order by v desc limit ${topContacts}) top), 0) / ${topContacts}::float8 as engagement,
+        (select count(distinct f) from unnest(functions) f) as functions
+      from gathered
     ),
     parts as (
       select a.id as account_id, ${fit}::float8 as fit, coalesce(m.engagement, 0)::float8 as engagement,

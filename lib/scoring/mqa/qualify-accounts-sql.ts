@@ -16,7 +16,9 @@ export function qualifyAccountsSql({ model, at, accountIds }: { model: { id: str
   return sql`
         with s as (${accountScoresSql(model.definition, accountIds)}),
         stored as (
-          insert into account_scores (account_id, score) select account_id, round(score)::int from s
+          -- Most accounts keep their score: skip them with one anti-join rather than a conflict each.
+          insert into account_scores (account_id, score) select s.account_id, round(s.score)::int from s
+          where not exists (select 1 from account_scores k where k.account_id = s.account_id and k.score = round(s.score)::int)
           on conflict (account_id) do update set score = excluded.score where account_scores.score is distinct from excluded.score
           returning account_id
         ),
