@@ -1,4 +1,9 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
+import { BacktestSection } from "@/components/analytics/backtest/backtest-section";
+import { ChartSkeleton } from "@/components/analytics/calibration/query-states";
+import { AnalyticsSection } from "@/components/analytics/section";
+import { LiftCard } from "@/components/analytics/lift/lift-card";
 import { PageHeader } from "@/components/app-shell/app-shell";
 import { CalibrationStudio } from "@/components/analytics/calibration/calibration-studio";
 import { getDb } from "@/db/client";
@@ -30,8 +35,18 @@ export default async function CalibrationPage({ searchParams }: { searchParams: 
       />
       <div className="space-y-8 p-6 lg:p-8">
         <CalibrationStudio params={params} inForce={inForce} regions={regions} activeSdrs={activeSdrs} exploration={exploration} canEditExploration={can(user.role, "model:edit")} />
-        {/* Backtest: a draft model replayed over the last N months (components/analytics/backtest/*) goes here. */}
-        {/* Lift: attribute values and behaviours over-represented among customers (components/analytics/lift/lift-card.tsx) goes here. */}
+        <AnalyticsSection
+          id="backtest"
+          title="Backtest a draft"
+          description="Replay a draft of the scoring model over the last months of real events next to the model in force: what each would have qualified, and how those contacts really turned out. Publish it from here."
+        >
+          <div className="border-t p-5">
+            <BacktestSection user={user} />
+          </div>
+        </AnalyticsSection>
+        <Suspense fallback={<ChartSkeleton label="Loading what customers have in common" />}>
+          <LiftCard from={new Date(`${params.from}T00:00:00Z`)} until={new Date(new Date(`${params.to}T00:00:00Z`).getTime() + 86_400_000)} />
+        </Suspense>
       </div>
     </>
   );

@@ -16,7 +16,7 @@ export function BacktestMonthsChart({ result }: { result: BacktestResult }) {
     <div className="space-y-3">
       <div className="flex items-center justify-between gap-3">
         <h4 className="text-sm font-medium">MQLs per month</h4>
-        <CsvDownloadButton filename={`backtest-v${draft.version}-vs-v${baseline.version}.csv`} header={["month", `mqls_v${baseline.version}`, `mqls_v${draft.version}`]} rows={rows} />
+        <CsvDownloadButton fileName={`backtest-v${draft.version}-vs-v${baseline.version}.csv`} header={["month", `mqls_v${baseline.version}`, `mqls_v${draft.version}`]} rows={rows} />
       </div>
       <div className="h-56 w-full" role="img" aria-label={`MQLs per month: ${data.map((d) => `${d.month} ${d[a]} vs ${d[b]}`).join(", ")}`}>
         <ResponsiveContainer width="100%" height="100%">

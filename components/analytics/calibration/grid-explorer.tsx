@@ -4,7 +4,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { GRID_STEP } from "@/lib/analytics/sweep-query";
 import { capacityPerMonth, recommendationSentence, recommendCell, type Capacity, type RecommendationRule } from "@/lib/calibration/recommend";
-import { CsvDownloadButton } from "./csv-download-button";
+import { CsvDownloadButton } from "../csv-download-button";
 import { pct, perMonth, pointStatus, rangeText, STATUS_LABEL } from "./point-status";
 import { ChartSkeleton, NoMqls, QueryError } from "./query-states";
 import { RecommendationPanel } from "./recommendation-panel";

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { SweepPoint, SweepRow } from "@/lib/analytics/sweep-query";
 import { cn } from "@/lib/utils";
-import { CsvDownloadButton } from "./csv-download-button";
+import { CsvDownloadButton } from "../csv-download-button";
 import { pct, perMonth, pointStatus, rangeText, STATUS_LABEL } from "./point-status";
 
 export const SWEEP_CSV_HEADER = [

@@ -4,7 +4,7 @@ import { formatCount } from "@/lib/format";
 import { DataTable, type Column } from "./data-table";
 import { percent, round } from "./format";
 import { RateBars } from "./rate-bars";
-import { FunnelSection, SectionEmpty } from "./section";
+import { AnalyticsSection, SectionEmpty } from "../section";
 
 type Totals = Omit<FunnelRow, "group">;
 
@@ -27,7 +27,7 @@ export function Breakdown({ groupBy, groupLabel, rows, totals, fileStem }: { gro
   // Largest groups first, except months, which read in order.
   const ordered = groupBy === "month" ? rows : [...rows].sort((a, b) => b.mqls - a.mqls || a.group.localeCompare(b.group));
   return (
-    <FunnelSection id="breakdown" title={`By ${groupLabel.toLowerCase()}`} description="MQLs qualified in the period, how far they got and their conversion. Same figures as GET /api/v1/analytics/funnel.">
+    <AnalyticsSection id="breakdown" title={`By ${groupLabel.toLowerCase()}`} description="MQLs qualified in the period, how far they got and their conversion. Same figures as GET /api/v1/analytics/funnel.">
       {rows.length === 0 ? (
         <SectionEmpty>No MQLs qualified in this period.</SectionEmpty>
       ) : (
@@ -36,6 +36,6 @@ export function Breakdown({ groupBy, groupLabel, rows, totals, fileStem }: { gro
           <DataTable caption={`Funnel by ${groupLabel.toLowerCase()}`} columns={columns} rows={ordered} footer={{ group: "Total", ...totals }} rowKey={(r) => r.group} fileName={`${fileStem}-by-${groupBy}.csv`} />
         </>
       )}
-    </FunnelSection>
+    </AnalyticsSection>
   );
 }

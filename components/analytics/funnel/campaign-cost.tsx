@@ -3,7 +3,7 @@ import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, 
 import { formatCount } from "@/lib/format";
 import { DataTable, type Column } from "./data-table";
 import { COLORS, money } from "./format";
-import { FunnelSection, SectionEmpty } from "./section";
+import { AnalyticsSection, SectionEmpty } from "../section";
 
 export type CampaignCostViewRow = {
   campaignId: string;
@@ -32,7 +32,7 @@ export function CampaignCost({ rows, totals, fileStem, immatureNote }: { rows: C
   const data = rows.filter((r) => r.costPerMqlCents !== null).map((r) => ({ name: r.campaign, mql: (r.costPerMqlCents ?? 0) / 100, customer: r.costPerCustomerCents === null ? null : r.costPerCustomerCents / 100 }));
   const longest = Math.max(...data.map((d) => d.name.length), 4);
   return (
-    <FunnelSection
+    <AnalyticsSection
       id="cost"
       title="Cost per MQL and per customer"
       description={`Each campaign's spend in the period (months the range cuts count for their days inside it) over its MQLs, and over those that became customers.${immatureNote ? " Young cohorts are still closing, so cost per customer will fall." : ""}`}
@@ -57,7 +57,7 @@ export function CampaignCost({ rows, totals, fileStem, immatureNote }: { rows: C
           />
         </>
       )}
-    </FunnelSection>
+    </AnalyticsSection>
   );
 }
 

@@ -7,7 +7,7 @@ import { STAGE_STEP_LABELS, type StageStepKey } from "@/lib/analytics/stage-step
 import { formatCount } from "@/lib/format";
 import { DataTable, type Column } from "./data-table";
 import { COLORS, days, percent, round, share } from "./format";
-import { FunnelSection, SectionEmpty } from "./section";
+import { AnalyticsSection, SectionEmpty } from "../section";
 
 export type CohortViewRow = FunnelRow & CohortMaturity & { month: string; medianDays: Record<StageStepKey, number | null> };
 
@@ -54,7 +54,7 @@ export function CohortView({ rows, rule, fileStem }: { rows: CohortViewRow[]; ru
   }));
   const immature = rows.filter((r) => r.immature).map((r) => monthLabel(r.month));
   return (
-    <FunnelSection
+    <AnalyticsSection
       id="cohorts"
       title="Cohorts by MQL month"
       description={
@@ -106,6 +106,6 @@ export function CohortView({ rows, rule, fileStem }: { rows: CohortViewRow[]; ru
           />
         </>
       )}
-    </FunnelSection>
+    </AnalyticsSection>
   );
 }

@@ -3,7 +3,7 @@ import { Download } from "lucide-react";
 import * as React from "react";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { UTF8_BOM, csvLines } from "@/lib/csv/csv-output";
+import { downloadCsv } from "@/lib/csv/download-csv";
 import { cn } from "@/lib/utils";
 
 export type Column<T> = {
@@ -46,7 +46,7 @@ export function DataTable<T>({
         <p className="text-xs text-muted-foreground">
           {rows.length} {rows.length === 1 ? "row" : "rows"}
         </p>
-        <Button variant="ghost" size="sm" onClick={() => downloadCsv(fileName, columns, all)} aria-label={`Download ${caption} as CSV`}>
+        <Button variant="ghost" size="sm" onClick={() => downloadCsv(fileName, columns.map((c) => c.csvHeader ?? c.header), all.map((r) => columns.map((c) => c.value(r) ?? "")))} aria-label={`Download ${caption} as CSV`}>
           <Download /> CSV
         </Button>
       </div>
@@ -82,16 +82,4 @@ export function DataTable<T>({
       </Table>
     </div>
   );
-}
-
-function downloadCsv<T>(fileName: string, columns: Column<T>[], rows: T[]) {
-  const body = UTF8_BOM + csvLines([columns.map((c) => c.csvHeader ?? c.header), ...rows.map((r) => columns.map((c) => c.value(r) ?? ""))]);
-  const url = URL.createObjectURL(new Blob([body], { type: "text/csv;charset=utf-8" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  URL.revokeObjectURL(url);
 }

@@ -3,7 +3,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { formatCount } from "@/lib/format";
 import { DataTable, type Column } from "./data-table";
 import { COLORS, percent, round, share } from "./format";
-import { FunnelSection, SectionEmpty } from "./section";
+import { AnalyticsSection, SectionEmpty } from "../section";
 
 export type RejectionViewRow = { kind: "sdr" | "sales"; code: string | null; reason: string; count: number; share: number };
 
@@ -31,7 +31,7 @@ export function Rejections({ rows, totals, mqls, fileStem }: { rows: RejectionVi
     .sort((a, b) => b.sdr + b.sales - (a.sdr + a.sales));
   const longest = Math.max(...reasons.map((r) => r.length), 4);
   return (
-    <FunnelSection
+    <AnalyticsSection
       id="rejections"
       title="Rejection reasons"
       description={`Of this period's MQLs, SDRs rejected ${formatCount(totals.sdr)} (${percent(share(totals.sdr, mqls))}) and sales turned down ${formatCount(totals.sales)} handed-over SQLs (${percent(share(totals.sales, mqls))}), by their last reason.`}
@@ -56,6 +56,6 @@ export function Rejections({ rows, totals, mqls, fileStem }: { rows: RejectionVi
           <DataTable caption="Rejection reasons" columns={columns} rows={rows} rowKey={(r) => `${r.kind}:${r.code ?? ""}`} fileName={`${fileStem}-rejections.csv`} />
         </>
       )}
-    </FunnelSection>
+    </AnalyticsSection>
   );
 }

@@ -3,7 +3,7 @@ import { formatCount } from "@/lib/format";
 import { DataTable, type Column } from "./data-table";
 import { percent, round } from "./format";
 import { RateBars } from "./rate-bars";
-import { FunnelSection, SectionEmpty } from "./section";
+import { AnalyticsSection, SectionEmpty } from "../section";
 
 export type SpeedRow = { bucket: string; label: string; mqls: number; sql: number; customer: number; mqlToSqlRate: number; mqlToCustomerRate: number };
 
@@ -20,7 +20,7 @@ const columns: Column<SpeedRow>[] = [
 export function SpeedToLead({ rows, fileStem }: { rows: SpeedRow[]; fileStem: string }) {
   const any = rows.some((r) => r.mqls > 0);
   return (
-    <FunnelSection id="speed" title="Speed to lead" description="Time from qualification to the rep's first call, meeting or e-mail, against conversion. Not touched includes leads still waiting.">
+    <AnalyticsSection id="speed" title="Speed to lead" description="Time from qualification to the rep's first call, meeting or e-mail, against conversion. Not touched includes leads still waiting.">
       {any ? (
         <>
           <RateBars data={rows.map((r) => ({ name: r.label, mqlToSqlRate: r.mqlToSqlRate, mqlToCustomerRate: r.mqlToCustomerRate }))} label="MQL to SQL and MQL to customer by time to first touch" />
@@ -29,6 +29,6 @@ export function SpeedToLead({ rows, fileStem }: { rows: SpeedRow[]; fileStem: st
       ) : (
         <SectionEmpty>No MQLs qualified in this period.</SectionEmpty>
       )}
-    </FunnelSection>
+    </AnalyticsSection>
   );
 }

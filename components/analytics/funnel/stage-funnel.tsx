@@ -4,7 +4,7 @@ import type { FunnelCounts } from "@/lib/analytics/funnel-query";
 import { formatCount } from "@/lib/format";
 import { DataTable, type Column } from "./data-table";
 import { COLORS, percent, round, share } from "./format";
-import { FunnelSection } from "./section";
+import { AnalyticsSection } from "../section";
 
 type Step = { stage: string; count: number; fromPrevious: number | null; fromMql: number | null };
 
@@ -32,7 +32,7 @@ export function StageFunnel({ leads, totals, fileStem }: { leads: number; totals
     fromMql: i < 2 ? null : share(count, totals.mqls),
   }));
   return (
-    <FunnelSection
+    <AnalyticsSection
       id="stages"
       title="Stage counts and step conversion"
       description="Leads created in the period; MQLs qualified in the period and how far they got. A lead that skipped a stage counts as having passed it; a contact that qualified twice is two MQLs."
@@ -51,6 +51,6 @@ export function StageFunnel({ leads, totals, fileStem }: { leads: number; totals
         </ResponsiveContainer>
       </div>
       <DataTable caption="Stage counts and step conversion" columns={columns} rows={steps} rowKey={(s) => s.stage} fileName={`${fileStem}-stages.csv`} />
-    </FunnelSection>
+    </AnalyticsSection>
   );
 }

@@ -61,7 +61,7 @@ export function LiftView({ result }: { result: LiftResult }) {
             )}
           </CardDescription>
         </div>
-        {result.rows.length ? <CsvDownloadButton filename={`${fileStem}.csv`} header={CSV_HEADER} rows={result.rows.map(csvRow)} label="All values CSV" /> : null}
+        {result.rows.length ? <CsvDownloadButton fileName={`${fileStem}.csv`} header={CSV_HEADER} rows={result.rows.map(csvRow)} label="All values CSV" /> : null}
       </CardHeader>
       {population.records === 0 ? (
         <EmptyState icon={Sparkles} title="Nothing to compare yet" className="border-t">

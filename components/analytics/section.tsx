@@ -2,7 +2,7 @@ import * as React from "react";
 import { CardDescription, CardHeader } from "@/components/ui/card";
 
 /** One chart with its table beneath, as a landmark named by its heading. */
-export function FunnelSection({ id, title, description, actions, children }: { id: string; title: string; description?: React.ReactNode; actions?: React.ReactNode; children: React.ReactNode }) {
+export function AnalyticsSection({ id, title, description, actions, children }: { id: string; title: string; description?: React.ReactNode; actions?: React.ReactNode; children: React.ReactNode }) {
   return (
     <section aria-labelledby={`${id}-title`} className="min-w-0 overflow-hidden rounded-lg border bg-card text-card-foreground shadow-sm">
       <CardHeader className="flex-row flex-wrap items-start justify-between gap-2">
