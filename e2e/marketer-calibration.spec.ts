@@ -35,6 +35,7 @@ test("a marketer reads the funnel, moves the threshold in the studio, backtests 
   await expect.poll(count).toBeLessThan(atForty);
   await expect(page.getByTestId("readout-mql-to-sql")).not.toHaveText(sqlAtForty!);
   await expect(page.getByTestId("recommendation-sentence")).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("calibration-studio.png"), fullPage: true });
 
   // A stricter draft: engagement at least 50 instead of 40.
   await page.goto("/scoring");
@@ -58,6 +59,7 @@ test("a marketer reads the funnel, moves the threshold in the studio, backtests 
   expect(draft).toBeLessThanOrEqual(inForce);
   await expect(backtest.getByTestId("backtest-auc").getByRole("cell").nth(2)).toHaveText(/^0\.\d{3}$/);
   await expect(backtest.getByRole("table", { name: "MQLs per month under each model" })).toBeVisible();
+  await backtest.screenshot({ path: test.info().outputPath("backtest.png") });
 
   // Publish from the backtest, and watch everyone rescored with it.
   await backtest.getByRole("button", { name: "Publish" }).click();

@@ -33,7 +33,8 @@ function verdict(r: BacktestResult, months: number): string {
   const customers = caught === 0 ? `the same ${formatCount(a.customers)} of the ${formatCount(r.customers)} customers` : `${formatCount(Math.abs(caught))} ${caught > 0 ? "more" : "fewer"} of the ${formatCount(r.customers)} customers`;
   const unknown = r.overlap.onlyDraft - r.overlap.onlyDraftObserved;
   const blind = unknown > 0 ? ` ${formatCount(unknown)} of its ${formatCount(r.overlap.onlyDraft)} new MQLs never reached sales, so their outcome is unknown and its conversion counts only the ones that did.` : "";
-  return `Over ${months} months, v${b.version} would have produced ${volume} than v${a.version} (${formatCount(Math.round(b.mqls / months))} vs ${formatCount(Math.round(a.mqls / months))} a month) and caught ${customers}.${blind}`;
+  const conversion = a.mqlToSqlRate && b.mqlToSqlRate ? ` Of those with an outcome, ${pct(b.mqlToSqlRate.value)} would have reached SQL, against ${pct(a.mqlToSqlRate.value)}.` : "";
+  return `Over ${months} months, v${b.version} would have produced ${volume} than v${a.version} (${formatCount(Math.round(b.mqls / months))} vs ${formatCount(Math.round(a.mqls / months))} a month) and caught ${customers}.${conversion}${blind}`;
 }
 
 /** The two models side by side on the window's real outcomes. */

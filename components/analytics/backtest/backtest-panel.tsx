@@ -41,7 +41,7 @@ export function BacktestPanel({ drafts, published }: { drafts: BacktestDraft[]; 
 
   if (drafts.length === 0 || !draft) {
     return (
-      <EmptyState icon={FlaskConical} title="No draft to backtest">
+      <EmptyState icon={FlaskConical} title="No draft to backtest" className="py-8">
         <p>Create a draft of the scoring model, change its rules or thresholds, and come back to see what it would have done.</p>
         <Button asChild variant="outline" className="mt-3">
           <Link href="/scoring">Open the scoring model</Link>

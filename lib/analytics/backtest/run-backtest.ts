@@ -21,10 +21,10 @@ const RUN_EXPIRES_SECONDS = 2 * 60 * 60;
 
 export class BacktestRequestError extends Error {}
 
-/** The replayed window: the last `months` whole days up to `now`. */
+/** The replayed window: the last `months` whole calendar months before the current one, so no month is partial. */
 export function backtestWindow(months: number, now = new Date()): { from: Date; until: Date } {
-  const until = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
-  const from = new Date(Date.UTC(until.getUTCFullYear(), until.getUTCMonth() - months, until.getUTCDate()));
+  const until = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  const from = new Date(Date.UTC(until.getUTCFullYear(), until.getUTCMonth() - months, 1));
   return { from, until };
 }
 
