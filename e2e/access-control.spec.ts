@@ -23,7 +23,7 @@ test.describe("signed out", () => {
 test.describe("wrong role", () => {
   test("an SDR gets 403 on admin and marketer pages", async ({ page }) => {
     await signIn(page, "sdr");
-    for (const path of ["/settings", "/calibration", "/scoring", "/funnel"]) {
+    for (const path of ["/settings", "/calibration", "/scoring", "/funnel", "/team"]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(403);
       await expect(page.getByText("You don't have access to this page")).toBeVisible();

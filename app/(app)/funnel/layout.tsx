@@ -1,0 +1,3 @@
+import { authorizedLayout } from "@/components/auth/authorized-layout";
+
+export default authorizedLayout("funnel:read");
