@@ -23,7 +23,11 @@ export type AccountScope = { accountIds: string[] } | { contactIds: string[] } |
  * version — for each account at or over the threshold without one, routed to the account's owner,
  * who gets a notification. The partial unique index keeps one open MQA per account under races.
  */
-export async function qualifyAccounts(db: Database, { model, at, scope }: { model: ScoringModel; at: Date; scope: AccountScope }): Promise<AccountQualification> {
+export async function qualifyAccounts(
+  db: Database,
+  { model, at, scope, scoresFrom }: { model: ScoringModel; at: Date; scope: AccountScope; /** A table of the accounts' scores already computed (`accountScoresSql`'s rows); only with scope "all". */ scoresFrom?: string },
+): Promise<AccountQualification> {
+  if (scoresFrom && scope !== "all") throw new Error("Precomputed account scores apply to every account");
   let accountIds: string[] | undefined;
   if (scope !== "all" && "contactIds" in scope) {
     if (scope.contactIds.length === 0) return { rescored: 0, opened: [], closed: 0 };
@@ -40,7 +44,7 @@ export async function qualifyAccounts(db: Database, { model, at, scope }: { mode
     // Every account at once ranks every contact: sort it in memory rather than on disk.
     if (scope === "all") await tx.execute(sql`set local work_mem = '256MB'`);
     const [row] = rowsOf<{ rescored: number | string; closed: number | string; opened: AccountQualification["opened"] }>(
-      await tx.execute(qualifyAccountsSql({ model, at, accountIds })),
+      await tx.execute(qualifyAccountsSql({ model, at, accountIds, scoresFrom: scoresFrom ? sql.raw(scoresFrom) : undefined })),
     );
     const opened = row!.opened;
     for (const mqa of opened) {

@@ -10,6 +10,7 @@ import { scoringModelDefinitionSchema } from "./model-schema";
 import type { ScoringModel } from "./published-model";
 import type { MqlCandidate } from "./rescore-contacts";
 import { swapInContactScores } from "./swap-contact-scores";
+import { accountScoresSql } from "./mqa/account-score-sql";
 import { accountFitPointsSql } from "./sql/fit-sql";
 import { contactScorePartsSql, engagementByContactSql, mqlVerdictSql } from "./sql/score-contacts-sql";
 
@@ -28,6 +29,7 @@ const tableNames = (runId: string) => {
   return {
     engagement: `scoring_run_${suffix}_engagement`,
     accountFit: `scoring_run_${suffix}_account_fit`,
+    accountScores: `scoring_run_${suffix}_account_scores`,
     computed: `scoring_run_${suffix}`,
     next: `contact_scores_${suffix}`,
   };
@@ -115,6 +117,25 @@ async function buildScores(db: Database, tables: RunTables, model: ScoringModel,
   return row?.n ?? 0;
 }
 
+/**
+ * Step 4: every account's score from the run's own contact scores and account fit points, as a
+ * CREATE TABLE AS — a plain query, which PostgreSQL may run on parallel workers and plans apart
+ * (a statement with data-modifying CTEs, as the MQA rule's, never is parallel) — then the MQA rule
+ * applied over those rows. Accounts rescored meanwhile are requalified by their own rescoring.
+ */
+async function qualifyAllAccounts(db: Database, tables: RunTables, model: ScoringModel, at: Date) {
+  await db.transaction(async (tx) => {
+    // Every account at once ranks every contact: sort it in memory rather than on disk.
+    await tx.execute(sql`set local work_mem = '256MB'`);
+    await tx.execute(sql.raw(`drop table if exists ${tables.accountScores}`));
+    await tx.execute(sql`
+      create unlogged table ${sql.raw(tables.accountScores)} as
+      ${accountScoresSql(model.definition, undefined, { contactScoresFrom: sql.raw(tables.computed), accountFitFrom: sql.raw(tables.accountFit) })}`);
+    await tx.execute(sql.raw(`analyze ${tables.accountScores}`));
+  });
+  return qualifyAccounts(db, { model, at, scope: "all", scoresFrom: tables.accountScores });
+}
+
 /** Step 3: the contacts the MQL rule now qualifies, designated a slice at a time. */
 async function designateQualified(db: Database, runId: string, table: string, model: ScoringModel, at: Date): Promise<number> {
   const cooledSince = new Date(at.getTime() - model.definition.halfLifeDays * DAY_MS).toISOString();
@@ -181,7 +202,7 @@ export async function executeScoringRun(
       onStep?.(name, (performance.now() - start) / 1000);
     };
     const designation = () => timed("designate MQLs", () => designateQualified(db, run.id, tables.computed, model, at));
-    const accounts = () => timed("qualify accounts", () => qualifyAccounts(db, { model, at, scope: "all" }));
+    const accounts = () => timed("qualify accounts", () => qualifyAllAccounts(db, tables, model, at));
     if (connectionsOf(db) > 1) await Promise.all([designation(), accounts()]);
     else {
       await designation();

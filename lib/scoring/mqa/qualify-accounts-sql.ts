@@ -9,12 +9,26 @@ import { accountScoresSql } from "./account-score-sql";
  * closes the open MQAs of accounts `MQA_CLOSE_MARGIN` below the threshold, and opens one — with the
  * score's parts and the model version, for the account's active owner — for each account at or
  * over the threshold without one. One row: `rescored`, `closed`, and `opened` as JSON
- * `[{id, accountId, name, repId, score}]`.
+ * `[{id, accountId, name, repId, score}]`. With `scoresFrom` (a table of `accountScoresSql`'s rows
+ * already computed, as a scoring run builds it in parallel) those accounts' scores are read from it
+ * and `accountIds` is not used.
  */
-export function qualifyAccountsSql({ model, at, accountIds }: { model: { id: string; definition: ScoringModelDefinition }; at: Date; accountIds?: string[] }): SQL {
+export function qualifyAccountsSql({
+  model,
+  at,
+  accountIds,
+  scoresFrom,
+}: {
+  model: { id: string; definition: ScoringModelDefinition };
+  at: Date;
+  accountIds?: string[];
+  scoresFrom?: SQL;
+}): SQL {
   const { threshold } = model.definition.mqa;
+  // Precomputed scores are read where they are used rather than copied into the CTE first.
+  const scores = scoresFrom ? sql`s as not materialized (select account_id, fit, engagement, coverage, score from ${scoresFrom})` : sql`s as (${accountScoresSql(model.definition, accountIds)})`;
   return sql`
-        with s as (${accountScoresSql(model.definition, accountIds)}),
+        with ${scores},
         stored as (
           -- Most accounts keep their score: skip them with one anti-join rather than a conflict each.
           insert into account_scores (account_id, score) select s.account_id, round(s.score)::int from s
