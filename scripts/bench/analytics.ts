@@ -17,6 +17,7 @@ import { thresholdGrid, thresholdSweep } from "../../db/queries/threshold-sweep"
 import { funnelQuerySchema } from "../../lib/analytics/funnel-query";
 import { gridQuerySchema, sweepQuerySchema } from "../../lib/analytics/sweep-query";
 import { loadInForceThresholds } from "../../lib/calibration/load-in-force";
+import { p50p95, timeRuns } from "./timing";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "30" } } });
 const runs = Number(values.runs);
@@ -24,17 +25,8 @@ const handle = await openDatabase({ max: 2 });
 await migrateDatabase(handle);
 const db = handle.db;
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 async function scenario(name: string, fn: () => Promise<unknown>) {
-  await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  console.log(`${name.padEnd(40)} p50 ${pct(times, 50).toFixed(1).padStart(7)} ms  p95 ${pct(times, 95).toFixed(1).padStart(7)} ms`);
+  console.log(`${name.padEnd(40)} ${p50p95(await timeRuns(runs, fn))}`);
 }
 
 const [range] = rowsOf<{ from: string; to: string; n: number }>(

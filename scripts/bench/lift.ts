@@ -13,6 +13,7 @@ import { migrateDatabase } from "../../db/migrate";
 import { liftAnalysis, liftBandEdges, liftStatement } from "../../db/queries/lift";
 import { liftQuerySchema } from "../../lib/analytics/lift";
 import { loadPublishedModel } from "../../lib/scoring/published-model";
+import { p50p95, timeRuns } from "./timing";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "20" }, explain: { type: "boolean", default: false } } });
 const runs = Number(values.runs);
@@ -20,17 +21,8 @@ const handle = await openDatabase({ max: 2 });
 await migrateDatabase(handle);
 const db = handle.db;
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 async function scenario(name: string, fn: () => Promise<unknown>) {
-  await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  console.log(`${name.padEnd(44)} p50 ${pct(times, 50).toFixed(1).padStart(7)} ms  p95 ${pct(times, 95).toFixed(1).padStart(7)} ms`);
+  console.log(`${name.padEnd(44)} ${p50p95(await timeRuns(runs, fn))}`);
 }
 
 const [range] = rowsOf<{ from: string; to: string; n: number; year_from: string }>(

@@ -12,6 +12,7 @@ import { countContacts, listContacts } from "../../db/queries/contacts";
 import { listTimeline } from "../../db/queries/timeline";
 import { contactListFiltersSchema } from "../../lib/validation/contacts";
 import { cursorSchema } from "../../lib/validation/common";
+import { p50p95, timeRuns } from "./timing";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "20" } } });
 const runs = Number(values.runs);
@@ -19,10 +20,6 @@ let lastQuery: { query: string; params: unknown[] } | null = null;
 const handle = await openDatabase({ max: 2, logger: { logQuery: (query, params) => (lastQuery = { query, params }) } });
 setDatabaseHandle(handle);
 const db = handle.db;
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 async function explain(): Promise<string> {
   if (!lastQuery) return "";
@@ -39,16 +36,9 @@ async function explain(): Promise<string> {
 }
 
 async function scenario(name: string, fn: () => Promise<unknown>) {
-  await fn(); // warm
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
+  const times = await timeRuns(runs, fn);
   const plan = await explain();
-  console.log(`${name.padEnd(44)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms  p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms  | EXPLAIN ${plan}`);
+  console.log(`${name.padEnd(44)} ${p50p95(times)}  | EXPLAIN ${plan}`);
 }
 
 const [size] = rowsOf<{ contacts: number; events: number }>(
