@@ -92,29 +92,42 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
 /**
  * Step 2: the new contact_scores, built in bulk beside the live one — its rows written at once,
  * its indexes sorted once — then swapped in. Rewriting a million rows in place would cost a
- * random index insertion per row per index and far more WAL. Returns how many scores changed.
+ * random index insertion per row per index and far more WAL. Index builds use at most
+ * `concurrency` connections. Returns how many scores changed.
  */
-async function buildScores(db: Database, tables: RunTables, model: ScoringModel, at: Date, step: (name: string) => void): Promise<number> {
-  await db.transaction(async (tx) => {
-    await tx.execute(sql.raw(`drop table if exists ${tables.next}`));
-    // Same columns, defaults and NOT NULLs as the live table; indexes come after the rows.
-    await tx.execute(sql.raw(`create table ${tables.next} (like contact_scores including defaults)`));
-    await tx.execute(sql`
-      insert into ${sql.raw(tables.next)} (contact_id, fit_score, engagement_score, model_version_id, scored_at, last_activity_at, unsubscribed_at)
-      select contact_id, fit, engagement, ${model.id}::uuid, ${at.toISOString()}::timestamptz, last_activity_at, unsubscribed_at
-      from ${sql.raw(tables.computed)}`);
-  });
-  // Planner statistics before the table goes live: a fresh table has none.
-  await db.execute(sql.raw(`analyze ${tables.next}`));
-  const [row] = rowsOf<{ n: number }>(
-    await db.execute(sql`
-      select count(*)::int as n from ${sql.raw(tables.computed)}
-      where fit::real is distinct from stored_fit or engagement::real is distinct from stored_engagement or stored_model_version_id is distinct from ${model.id}::uuid`),
-  );
+async function buildScores(db: Database, tables: RunTables, model: ScoringModel, at: Date, step: (name: string) => void, concurrency: number): Promise<number> {
+  const write = async () => {
+    await db.transaction(async (tx) => {
+      await tx.execute(sql.raw(`drop table if exists ${tables.next}`));
+      // Same columns, defaults and NOT NULLs as the live table; indexes come after the rows.
+      await tx.execute(sql.raw(`create table ${tables.next} (like contact_scores including defaults)`));
+      await tx.execute(sql`
+        insert into ${sql.raw(tables.next)} (contact_id, fit_score, engagement_score, model_version_id, scored_at, last_activity_at, unsubscribed_at)
+        select contact_id, fit, engagement, ${model.id}::uuid, ${at.toISOString()}::timestamptz, last_activity_at, unsubscribed_at
+        from ${sql.raw(tables.computed)}`);
+    });
+    // Planner statistics before the table goes live: a fresh table has none.
+    await db.execute(sql.raw(`analyze ${tables.next}`));
+  };
+  // The count reads only the run's computed table: on a pool, beside the copy's writing.
+  const countChanged = async () => {
+    const [row] = rowsOf<{ n: number }>(
+      await db.execute(sql`
+        select count(*)::int as n from ${sql.raw(tables.computed)}
+        where fit::real is distinct from stored_fit or engagement::real is distinct from stored_engagement or stored_model_version_id is distinct from ${model.id}::uuid`),
+    );
+    return row?.n ?? 0;
+  };
+  let changed: number;
+  if (concurrency > 1) [, changed] = await Promise.all([write(), countChanged()]);
+  else {
+    await write();
+    changed = await countChanged();
+  }
   step("new contact_scores rows");
-  await swapInContactScores(db, { next: tables.next, maintenanceWorkMem: "256MB", at, concurrency: connectionsOf(db) });
+  await swapInContactScores(db, { next: tables.next, maintenanceWorkMem: "256MB", at, concurrency });
   step("indexes and swap");
-  return row?.n ?? 0;
+  return changed;
 }
 
 /**
@@ -192,10 +205,6 @@ export async function executeScoringRun(
     const model = await modelOf(db, run.modelVersionId);
     const total = await computeAll(db, tables, model, at, step);
     await setPhase(db, run.id, { phase: "writing", totalContacts: total });
-    const changed = await buildScores(db, tables, model, at, step);
-    await setPhase(db, run.id, { changedContacts: changed });
-    // Designating and requalifying accounts touch different rows (contacts' stages and MQL
-    // records; account scores and MQAs): on a pool they run side by side.
     const timed = async (name: string, work: () => Promise<unknown>) => {
       const start = performance.now();
       await work();
@@ -203,8 +212,31 @@ export async function executeScoringRun(
     };
     const designation = () => timed("designate MQLs", () => designateQualified(db, run.id, tables.computed, model, at));
     const accounts = () => timed("qualify accounts", () => qualifyAllAccounts(db, tables, model, at));
-    if (connectionsOf(db) > 1) await Promise.all([designation(), accounts()]);
-    else {
+    const connections = connectionsOf(db);
+    if (connections > 1) {
+      // The accounts' scores are computed from the run's own tables (its contacts and account fit
+      // points), and the MQA rule writes account scores, MQAs and their notifications — never
+      // contact_scores, whose state mid-swap nothing of it reads. On a pool the accounts are
+      // qualified on a connection of their own while the new contact_scores is written, indexed and
+      // swapped in, then beside designating (contacts' stages and MQL records: different rows).
+      const accountsDone = accounts();
+      // Awaited below, also when the steps beside it fail: the working tables are dropped after.
+      const settled = accountsDone.then(
+        () => undefined,
+        () => undefined,
+      );
+      try {
+        const changed = await buildScores(db, tables, model, at, step, connections - 1);
+        await setPhase(db, run.id, { changedContacts: changed });
+        await designation();
+      } catch (error) {
+        await settled;
+        throw error;
+      }
+      await accountsDone;
+    } else {
+      const changed = await buildScores(db, tables, model, at, step, 1);
+      await setPhase(db, run.id, { changedContacts: changed });
       await designation();
       await accounts();
     }
