@@ -30,8 +30,8 @@ const nextName = (name: string) => `${name.slice(0, 50)}__next`;
  * Makes `next` (a full copy of contact_scores with new scores) the live contact_scores.
  *
  * Indexes are built on the copy first, sorted in one pass each — at the same time on as many
- * connections as `concurrency` allows (PGlite has one). Then, in one short transaction
- * that blocks writers but not readers until the final rename: rows the live table rescored after
+ * connections as `concurrency` allows (PGlite has one). Then, in one short transaction that
+ * holds the live table exclusively (readers and writers wait about a second): rows the live table rescored after
  * `at` (an event arrived during the run) and contacts created since are copied over, rows of
  * contacts deleted since are dropped, and the tables trade places, with the migrations' index and
  * constraint names. The foreign keys are checked after, without blocking anyone.
@@ -58,7 +58,9 @@ export async function swapInContactScores(
   }
 
   await db.transaction(async (tx) => {
-    await tx.execute(sql`lock table ${sql.raw(LIVE)} in share row exclusive mode`);
+    // The lock the drop below needs, taken first: holding a weaker one while an ingest rescoring
+    // holds its read lock and waits to write would deadlock the two at the drop.
+    await tx.execute(sql`lock table ${sql.raw(LIVE)} in access exclusive mode`);
     // The anti-joins below hash a million ids: in memory, in one batch, the lock is held shorter.
     if (maintenanceWorkMem) await tx.execute(sql.raw(`set local work_mem = '${maintenanceWorkMem}'`));
     // Two branches, not one OR: the OR would probe the copy's index once per live row (seconds
