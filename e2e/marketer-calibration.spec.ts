@@ -37,11 +37,12 @@ test("a marketer reads the funnel, moves the threshold in the studio, backtests 
   await expect(page.getByTestId("recommendation-sentence")).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("calibration-studio.png"), fullPage: true });
 
-  // A stricter draft: engagement at least 50 instead of 40.
+  // A stricter draft: engagement 10 points higher than in force.
   await page.goto("/scoring");
   await page.getByRole("button", { name: "New draft" }).first().click();
   await expect(page).toHaveURL(/\/scoring\/[0-9a-f-]{36}$/);
-  await page.getByLabel("and engagement at least").fill("50");
+  const engagement = page.getByLabel("and engagement at least");
+  await engagement.fill(String(Number(await engagement.inputValue()) + 10));
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByTestId("save-state")).toHaveText("All changes saved");
 
