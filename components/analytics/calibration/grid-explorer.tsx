@@ -5,10 +5,10 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { GRID_STEP } from "@/lib/analytics/sweep-query";
 import { capacityPerMonth, recommendationSentence, recommendCell, type Capacity, type RecommendationRule } from "@/lib/calibration/recommend";
 import { CsvDownloadButton } from "../csv-download-button";
-import { pct, perMonth, pointStatus, rangeText, STATUS_LABEL } from "./point-status";
+import { pointStatus } from "./point-status";
 import { ChartSkeleton, NoMqls, QueryError } from "./query-states";
 import { RecommendationPanel } from "./recommendation-panel";
-import { SWEEP_CSV_HEADER, sweepCsvRow } from "./sweep-table";
+import { PointCells, PointHeads, SWEEP_CSV_HEADER, sweepCsvRow } from "./sweep-table";
 import { ThresholdHeatmap } from "./threshold-heatmap";
 import { ThresholdReadouts } from "./threshold-readouts";
 import { ThresholdSlider } from "./threshold-slider";
@@ -76,11 +76,7 @@ export function GridExplorer({ range, inForce, rule, ruleLabel, capacity }: { ra
                   <TableRow className="hover:bg-transparent">
                     <TableHead>Fit ≥</TableHead>
                     <TableHead>Engagement ≥</TableHead>
-                    <TableHead className="text-right">MQLs / month</TableHead>
-                    <TableHead className="text-right">MQL→SQL (95%)</TableHead>
-                    <TableHead className="text-right">MQL→customer (95%)</TableHead>
-                    <TableHead className="text-right">Backed by</TableHead>
-                    <TableHead>Evidence</TableHead>
+                    <PointHeads />
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -88,15 +84,7 @@ export function GridExplorer({ range, inForce, rule, ruleLabel, capacity }: { ra
                     <TableRow key={`${c.fit}:${c.engagement}`} className={pointStatus(c) !== "confident" ? "text-muted-foreground" : undefined}>
                       <TableCell className="tabular-nums">{c.fit}</TableCell>
                       <TableCell className="tabular-nums">{c.engagement}</TableCell>
-                      <TableCell className="text-right tabular-nums">{perMonth(c.mqlsPerMonth)}</TableCell>
-                      <TableCell className="text-right tabular-nums">
-                        {pct(c.mqlToSqlRate?.value)} <span className="text-xs">({rangeText(c.mqlToSqlRate)})</span>
-                      </TableCell>
-                      <TableCell className="text-right tabular-nums">
-                        {pct(c.mqlToCustomerRate?.value)} <span className="text-xs">({rangeText(c.mqlToCustomerRate)})</span>
-                      </TableCell>
-                      <TableCell className="text-right tabular-nums">{c.backing.toLocaleString("en")}</TableCell>
-                      <TableCell className="text-xs">{STATUS_LABEL[pointStatus(c)]}</TableCell>
+                      <PointCells point={c} />
                     </TableRow>
                   ))}
                 </TableBody>

@@ -48,6 +48,39 @@ export function sweepCsvRow(r: SweepPoint, first: unknown[]): unknown[] {
 }
 
 /** The sweep as a table, every fifth threshold unless asked for all, with the in-force and candidate rows marked. */
+/** The column headers of a sweep point's evidence, after the threshold columns. */
+export function PointHeads() {
+  return (
+    <>
+      <TableHead className="text-right">MQLs / month</TableHead>
+      <TableHead className="text-right">MQL→SQL (95%)</TableHead>
+      <TableHead className="text-right">MQL→customer (95%)</TableHead>
+      <TableHead className="text-right">Backed by</TableHead>
+      <TableHead>Evidence</TableHead>
+    </>
+  );
+}
+
+/** A sweep point's evidence: volume, both rates with their intervals, what backs it and how sure it is. */
+export function PointCells({ point }: { point: SweepPoint }) {
+  return (
+    <>
+      <TableCell className="text-right tabular-nums">{perMonth(point.mqlsPerMonth)}</TableCell>
+      <TableCell className="text-right tabular-nums">
+        {pct(point.mqlToSqlRate?.value)} <span className="text-xs text-muted-foreground">({rangeText(point.mqlToSqlRate)})</span>
+      </TableCell>
+      <TableCell className="text-right tabular-nums">
+        {pct(point.mqlToCustomerRate?.value)} <span className="text-xs text-muted-foreground">({rangeText(point.mqlToCustomerRate)})</span>
+      </TableCell>
+      <TableCell className="text-right tabular-nums">
+        {point.backing.toLocaleString("en")}
+        {point.explorationBacking ? <span className="text-xs text-muted-foreground"> ({point.explorationBacking} expl.)</span> : null}
+      </TableCell>
+      <TableCell className="text-xs">{STATUS_LABEL[pointStatus(point)]}</TableCell>
+    </>
+  );
+}
+
 export function SweepTable({ rows, dimension, inForce, candidate, fileName }: { rows: SweepRow[]; dimension: string; inForce: number | null; candidate: number; fileName: string }) {
   const [all, setAll] = useState(false);
   // By default, every fifth threshold from 20 below the one in force up: the range a decision is made in.
@@ -69,11 +102,7 @@ export function SweepTable({ rows, dimension, inForce, candidate, fileName }: { 
           <TableHeader className="sticky top-0 bg-card">
             <TableRow className="hover:bg-transparent">
               <TableHead>{dimension} ≥</TableHead>
-              <TableHead className="text-right">MQLs / month</TableHead>
-              <TableHead className="text-right">MQL→SQL (95%)</TableHead>
-              <TableHead className="text-right">MQL→customer (95%)</TableHead>
-              <TableHead className="text-right">Backed by</TableHead>
-              <TableHead>Evidence</TableHead>
+              <PointHeads />
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -86,18 +115,7 @@ export function SweepTable({ rows, dimension, inForce, candidate, fileName }: { 
                     {r.threshold === inForce ? <span className="ml-2 text-xs font-normal text-muted-foreground">in force</span> : null}
                     {r.threshold === candidate ? <span className="ml-2 text-xs font-normal text-primary">candidate</span> : null}
                   </TableCell>
-                  <TableCell className="text-right tabular-nums">{perMonth(r.mqlsPerMonth)}</TableCell>
-                  <TableCell className="text-right tabular-nums">
-                    {pct(r.mqlToSqlRate?.value)} <span className="text-xs text-muted-foreground">({rangeText(r.mqlToSqlRate)})</span>
-                  </TableCell>
-                  <TableCell className="text-right tabular-nums">
-                    {pct(r.mqlToCustomerRate?.value)} <span className="text-xs text-muted-foreground">({rangeText(r.mqlToCustomerRate)})</span>
-                  </TableCell>
-                  <TableCell className="text-right tabular-nums">
-                    {r.backing.toLocaleString("en")}
-                    {r.explorationBacking ? <span className="text-xs text-muted-foreground"> ({r.explorationBacking} expl.)</span> : null}
-                  </TableCell>
-                  <TableCell className="text-xs">{STATUS_LABEL[status]}</TableCell>
+                  <PointCells point={r} />
                 </TableRow>
               );
             })}
