@@ -1,23 +1,14 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { CampaignCostRow } from "@/db/queries/campaign-cost";
 import { formatCount } from "@/lib/format";
 import { DataTable, type Column } from "./data-table";
 import { COLORS, money } from "./format";
 import { AnalyticsSection, SectionEmpty } from "../section";
 
-export type CampaignCostViewRow = {
-  campaignId: string;
-  campaign: string;
-  channel: string;
-  spendCents: number;
-  mqls: number;
-  customers: number;
-  costPerMqlCents: number | null;
-  costPerCustomerCents: number | null;
-};
 
 const cents = (n: number | null) => (n === null ? null : Math.round(n));
-const columns: Column<CampaignCostViewRow>[] = [
+const columns: Column<CampaignCostRow>[] = [
   { header: "Campaign", value: (r) => r.campaign },
   { header: "Channel", value: (r) => r.channel },
   { header: "Spend", csvHeader: "Spend (cents)", value: (r) => r.spendCents, cell: (r) => money(r.spendCents), numeric: true },
@@ -28,7 +19,7 @@ const columns: Column<CampaignCostViewRow>[] = [
 ];
 
 /** Cost per MQL and per customer by campaign, from the campaign's spend in the period. */
-export function CampaignCost({ rows, totals, fileStem, immatureNote }: { rows: CampaignCostViewRow[]; totals: Omit<CampaignCostViewRow, "campaignId" | "campaign" | "channel">; fileStem: string; immatureNote: boolean }) {
+export function CampaignCost({ rows, totals, fileStem, immatureNote }: { rows: CampaignCostRow[]; totals: Omit<CampaignCostRow, "campaignId" | "campaign" | "channel">; fileStem: string; immatureNote: boolean }) {
   const data = rows.filter((r) => r.costPerMqlCents !== null).map((r) => ({ name: r.campaign, mql: (r.costPerMqlCents ?? 0) / 100, customer: r.costPerCustomerCents === null ? null : r.costPerCustomerCents / 100 }));
   const longest = Math.max(...data.map((d) => d.name.length), 4);
   return (
