@@ -6,7 +6,6 @@ import { DataTable, type Column } from "./data-table";
 import { COLORS, money } from "./format";
 import { AnalyticsSection, SectionEmpty } from "../section";
 
-
 const cents = (n: number | null) => (n === null ? null : Math.round(n));
 const columns: Column<CampaignCostRow>[] = [
   { header: "Campaign", value: (r) => r.campaign },
