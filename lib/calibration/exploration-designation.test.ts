@@ -6,19 +6,12 @@ import { mqlRecords, stageTransitions } from "@/db/schema";
 import { createTestDatabase } from "@/db/test-database";
 import { insertContact, insertEvents } from "@/db/test-fixtures";
 import { designateMqls } from "../lifecycle/designate-mqls";
-import type { ScoringModelDefinition } from "../scoring/model-schema";
 import { loadPublishedModel, type ScoringModel } from "../scoring/published-model";
 import { rescoreContacts } from "../scoring/rescore-contacts";
 import { pickedForExploration } from "./exploration";
+import { EXPLORATION_TEST_MODEL } from "./exploration-test-model";
 
-// EMEA is worth 60 fit (passes 50); one page view is worth 35 engagement (10 points band below 40), two 70.
-const DEFINITION: ScoringModelDefinition = {
-  halfLifeDays: 3650,
-  fitRules: [{ id: "emea", label: "EMEA", field: "region", operator: "equals", value: "EMEA", points: 60 }],
-  engagementRules: [{ id: "view", label: "Page view", eventType: "page_view", filters: [], points: 35, cap: 70, halfLifeDays: null }],
-  thresholds: { fit: 50, engagement: 40, segmentField: "region", segments: [], qualifyingActions: [] },
-  mqa: { threshold: 100, topContacts: 1, weights: { fit: 1, engagement: 0, coverage: 0 }, fullCoverageFunctions: 1, engagedFrom: 10 },
-};
+const DEFINITION = EXPLORATION_TEST_MODEL;
 const AT = new Date("2026-05-12T10:00:00Z");
 
 let handle: DatabaseHandle;

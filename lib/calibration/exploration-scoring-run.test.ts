@@ -5,18 +5,12 @@ import { saveExplorationSettings } from "@/db/queries/exploration-settings";
 import { mqlRecords, scoringModelVersions, scoringRuns } from "@/db/schema";
 import { createTestDatabase } from "@/db/test-database";
 import { insertContact, insertEvents } from "@/db/test-fixtures";
-import type { ScoringModelDefinition } from "../scoring/model-schema";
 import { executeScoringRun } from "../scoring/scoring-run";
 import { pickedForExploration } from "./exploration";
+import { EXPLORATION_TEST_MODEL } from "./exploration-test-model";
 
 // A full scoring run draws the exploration sample the way ingest rescoring does.
-const DEFINITION: ScoringModelDefinition = {
-  halfLifeDays: 3650,
-  fitRules: [{ id: "emea", label: "EMEA", field: "region", operator: "equals", value: "EMEA", points: 60 }],
-  engagementRules: [{ id: "view", label: "Page view", eventType: "page_view", filters: [], points: 35, cap: 70, halfLifeDays: null }],
-  thresholds: { fit: 50, engagement: 40, segmentField: "region", segments: [], qualifyingActions: [] },
-  mqa: { threshold: 100, topContacts: 1, weights: { fit: 1, engagement: 0, coverage: 0 }, fullCoverageFunctions: 1, engagedFrom: 10 },
-};
+const DEFINITION = EXPLORATION_TEST_MODEL;
 
 let handle: DatabaseHandle;
 const nearMisses: string[] = [];
