@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import { rowsOf, type Database } from "../../../db/client";
 import { backtests, scoringModelVersions, type Backtest } from "../../../db/schema";
@@ -98,8 +98,8 @@ async function tallyRange(db: Database, backtest: Backtest, models: Parameters<t
                (count(*) filter (where qualified_at_baseline is null and qualified_at_draft is not null and observed))::int as "onlyDraftObserved"
         from backtest_range`),
     );
-    const number = <T extends object>(row: T) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "string" && k !== "side" && k !== "month" ? Number(v) : v])) as T;
-    return { months: months.map(number), bins: bins.map(number), totals: number(totals!) };
+    // Every count is cast to int, which both drivers return as a number.
+    return { months, bins, totals: totals! };
   });
 }
 
@@ -108,7 +108,7 @@ export async function executeBacktest(db: Database, backtestId: string): Promise
   const [backtest] = await db
     .update(backtests)
     .set({ status: "running", startedAt: new Date(), chunksDone: 0, error: null })
-    .where(and(eq(backtests.id, backtestId)))
+    .where(eq(backtests.id, backtestId))
     .returning();
   if (!backtest) throw new Error(`No backtest ${backtestId}`);
   try {

@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { backtests } from "@/db/schema";
@@ -33,7 +33,7 @@ export async function GET(request: Request) {
     const { response } = await authorizeRequest("calibration:read");
     if (response) return response;
     const db = await getDb();
-    const [latest] = await db.select().from(backtests).where(and(eq(backtests.draftVersionId, query.data.draftId))).orderBy(desc(backtests.createdAt)).limit(1);
+    const [latest] = await db.select().from(backtests).where(eq(backtests.draftVersionId, query.data.draftId)).orderBy(desc(backtests.createdAt)).limit(1);
     return Response.json(latest ?? null);
   } catch (error) {
     return errorResponse(error);
