@@ -1,6 +1,6 @@
 import { ArrowDownRight, ArrowUpRight, Sparkles } from "lucide-react";
 import { CsvDownloadButton } from "@/components/analytics/csv-download-button";
-import { CardDescription, CardHeader } from "@/components/ui/card";
+import { AnalyticsSection } from "@/components/analytics/section";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { liftAnalysis, type LiftResult } from "@/db/queries/lift";
@@ -40,29 +40,25 @@ export function LiftView({ result }: { result: LiftResult }) {
   const fileStem = `lift-${result.outcome}-${result.from.slice(0, 10)}-${last.toISOString().slice(0, 10)}`;
 
   return (
-    <section aria-labelledby="lift-title" className="min-w-0 overflow-hidden rounded-lg border bg-card text-card-foreground shadow-sm">
-      <CardHeader className="flex-row flex-wrap items-start justify-between gap-2">
-        <div className="min-w-0 max-w-3xl space-y-1">
-          <h2 id="lift-title" className="text-sm font-semibold tracking-tight">
-            Lift: what the MQLs that {labels.noun} had in common
-          </h2>
-          <CardDescription>
-            {population.records === 0 ? (
-              <>No MQL records qualified {period}.</>
-            ) : (
-              <>
-                {formatCount(population.records)} MQL records qualified {period}; {formatCount(population.outcomes)} {labels.noun} (
-                {pct(population.rate!.value)}, the base rate). Each bar is a value&apos;s rate as a multiple of the base rate, with its 95% interval;
-                a value is over- or under-represented only when the interval leaves out the base rate. Behaviours are what the contact did in the{" "}
-                {result.windowDays} days up to qualifying
-                {behaviours.sampled ? `, read from a random ${formatCount(behaviours.records)} of the records (base rate ${pct(behaviours.rate?.value ?? 0)})` : ""}. Points
-                are those of model v{result.modelVersion}.
-              </>
-            )}
-          </CardDescription>
-        </div>
-        {result.rows.length ? <CsvDownloadButton fileName={`${fileStem}.csv`} header={CSV_HEADER} rows={result.rows.map(csvRow)} label="All values CSV" /> : null}
-      </CardHeader>
+    <AnalyticsSection
+      id="lift"
+      title={`Lift: what the MQLs that ${labels.noun} had in common`}
+      description={
+        population.records === 0 ? (
+          <>No MQL records qualified {period}.</>
+        ) : (
+          <>
+            {formatCount(population.records)} MQL records qualified {period}; {formatCount(population.outcomes)} {labels.noun} (
+            {pct(population.rate!.value)}, the base rate). Each bar is a value&apos;s rate as a multiple of the base rate, with its 95% interval;
+            a value is over- or under-represented only when the interval leaves out the base rate. Behaviours are what the contact did in the{" "}
+            {result.windowDays} days up to qualifying
+            {behaviours.sampled ? `, read from a random ${formatCount(behaviours.records)} of the records (base rate ${pct(behaviours.rate?.value ?? 0)})` : ""}. Points
+            are those of model v{result.modelVersion}.
+          </>
+        )
+      }
+      actions={result.rows.length ? <CsvDownloadButton fileName={`${fileStem}.csv`} header={CSV_HEADER} rows={result.rows.map(csvRow)} label="All values CSV" /> : null}
+    >
       {population.records === 0 ? (
         <EmptyState icon={Sparkles} title="Nothing to compare yet" className="border-t">
           Lift needs MQL records in the period, and some of them to {labels.infinitive}.
@@ -77,7 +73,7 @@ export function LiftView({ result }: { result: LiftResult }) {
           <LiftExplorer rows={result.rows} outcomeLabel={labels.column} fileStem={fileStem} />
         </>
       )}
-    </section>
+    </AnalyticsSection>
   );
 }
 
