@@ -12,7 +12,7 @@ import type { MqlCandidate } from "./rescore-contacts";
 import { swapInContactScores } from "./swap-contact-scores";
 import { accountScoresSql } from "./mqa/account-score-sql";
 import { accountFitPointsSql } from "./sql/fit-sql";
-import { contactScorePartsSql, engagementByContactSql, mqlVerdictSql } from "./sql/score-contacts-sql";
+import { contactScorePartsSql, mqlVerdictSql, type ContactRange } from "./sql/score-contacts-sql";
 
 const DAY_MS = 86_400_000;
 /** Candidates designated per pass, so that progress moves while thousands become MQLs. */
@@ -27,10 +27,9 @@ async function modelOf(db: Database, versionId: string): Promise<ScoringModel> {
 const tableNames = (runId: string) => {
   const suffix = runId.replace(/-/g, "");
   return {
-    engagement: `scoring_run_${suffix}_engagement`,
     accountFit: `scoring_run_${suffix}_account_fit`,
     accountScores: `scoring_run_${suffix}_account_scores`,
-    computed: `scoring_run_${suffix}`,
+    candidates: `scoring_run_${suffix}`,
     next: `contact_scores_${suffix}`,
   };
 };
@@ -52,115 +51,143 @@ function connectionsOf(db: Database): number {
   return typeof max === "number" && max > 1 ? max : 1;
 }
 
+/**
+ * How many slices of the contacts the run scores at once, each on a connection of its own: as
+ * many as the processes PostgreSQL may give one query (`max_parallel_workers_per_gather`), and
+ * one connection of the pool left for the rest.
+ */
+async function slicesOf(db: Database, connections: number): Promise<number> {
+  if (connections < 2) return 1;
+  const [row] = rowsOf<{ workers: string }>(await db.execute(sql`select current_setting('max_parallel_workers_per_gather') as workers`));
+  return Math.max(1, Math.min(connections - 1, Number(row?.workers) || 1));
+}
+
+/** Contacts sampled to split them into slices: enough for even slices, few enough to sort at once. */
+const RANGE_SAMPLE = 50_000;
+
+/**
+ * `slices` ranges of contact ids that together cover every id, about as many contacts in each:
+ * bounded by quantiles of the ids on a sample of the contacts' pages (all of them when there are
+ * few). One open range when there is one slice.
+ */
+async function contactRangesOf(db: Database, slices: number): Promise<ContactRange[]> {
+  if (slices < 2) return [{ from: null, to: null }];
+  const quantiles = Array.from({ length: slices - 1 }, (_, i) => (i + 1) / slices);
+  const [size] = rowsOf<{ rows: number }>(await db.execute(sql`select reltuples::float8 as rows from pg_class where oid = 'contacts'::regclass`));
+  const percent = Math.min(100, (100 * RANGE_SAMPLE) / Math.max(1, Number(size?.rows)));
+  const [row] = rowsOf<{ bounds: string[] | null }>(
+    await db.execute(sql`
+      select percentile_disc(${`{${quantiles.join(",")}}`}::float8[]) within group (order by id)::text[] as bounds
+      from contacts tablesample system (${percent})`),
+  );
+  const bounds = [...new Set(row?.bounds ?? [])];
+  return [null, ...bounds].map((from, i) => ({ from, to: bounds[i] ?? null }));
+}
+
 async function setPhase(db: Database, runId: string, values: Partial<typeof scoringRuns.$inferInsert>) {
   await db.update(scoringRuns).set(values).where(eq(scoringRuns.id, runId));
 }
 
+/** The live contact_scores columns a run writes, in the order it writes them. */
+const SCORE_COLUMNS = sql.raw("contact_id, fit_score, engagement_score, model_version_id, scored_at, last_activity_at, unsubscribed_at");
+
 /**
- * Step 1: every contact's scores at the run's instant. First one pass over the events table,
- * grouped by contact, and the account rules' points once per account; then the contacts with
- * their fit, engagement and thresholds (the MQL rule's verdict is read from those columns when
- * the candidates are picked). Each is a CREATE TABLE AS, which PostgreSQL runs on parallel
- * workers where it can (an INSERT … SELECT never is), into unlogged working tables of the run.
+ * Step 1: every contact's scores at the run's instant, written straight into the new
+ * contact_scores (`tables.next`, built beside the live one: rewriting a million rows in place
+ * would cost a random index insertion per row per index and far more WAL). The account rules'
+ * points are evaluated once per account first. Then the contacts are scored in slices of their
+ * ids, one statement per slice on a connection of its own, all at once: each reads the events of
+ * its slice in one pass, joins its contacts' fit and thresholds, and writes their rows, with the
+ * ones the MQL rule (or the exploration sample) picks in `tables.candidates`. PostgreSQL runs
+ * such a statement on one process — it writes — so the slices are what spreads the work over the
+ * server's cores; one statement with parallel workers would gather a million groups, and write
+ * every row, through its leader alone. Returns how many contacts were scored and how many of
+ * their scores changed.
  */
-async function computeAll(db: Database, tables: RunTables, model: ScoringModel, at: Date, step: (name: string) => void): Promise<number> {
+async function computeAll(db: Database, tables: RunTables, model: ScoringModel, at: Date, slices: number): Promise<{ total: number; changed: number }> {
   const sameFitAs = await versionsWithSameFit(db, model);
+  const exploration = await getExplorationSettings(db);
+  const ranges = await contactRangesOf(db, slices);
   await db.transaction(async (tx) => {
-    // A million groups of aggregates: let the hash aggregate work in memory. JIT pays off here.
-    await tx.execute(sql`set local work_mem = '256MB'`);
-    await tx.execute(sql`set local jit = on`);
-    for (const table of [tables.engagement, tables.accountFit, tables.computed]) await tx.execute(sql.raw(`drop table if exists ${table}`));
-    await tx.execute(sql`create unlogged table ${sql.raw(tables.engagement)} as ${engagementByContactSql({ model: model.definition, at })}`);
-    // Statistics of the fresh table: without them the planner guesses its size and has every
-    // parallel worker hash all contacts on its own, which doubles the next step's time.
-    await tx.execute(sql.raw(`analyze ${tables.engagement}`));
-    step("engagement aggregate");
-    // The contacts step is a few joins: compiling its long fit expression in every worker costs
-    // more than it saves.
+    for (const table of Object.values(tables)) await tx.execute(sql.raw(`drop table if exists ${table}`));
+    // A few joins over the accounts: compiling the fit expression costs more than it saves.
     await tx.execute(sql`set local jit = off`);
     await tx.execute(sql`create unlogged table ${sql.raw(tables.accountFit)} as ${accountFitPointsSql(model.definition.fitRules)}`);
     await tx.execute(sql.raw(`analyze ${tables.accountFit}`));
+    // Same columns, defaults and NOT NULLs as the live table; indexes come after the rows.
+    await tx.execute(sql.raw(`create table ${tables.next} (like contact_scores including defaults)`));
     await tx.execute(sql`
-      create unlogged table ${sql.raw(tables.computed)} as
-      ${contactScorePartsSql({ model: model.definition, at, engagementFrom: sql.raw(tables.engagement), accountFitFrom: sql.raw(tables.accountFit), sameFitAs })}`);
+      create unlogged table ${sql.raw(tables.candidates)} (
+        contact_id uuid not null, fit float8 not null, engagement float8 not null, fit_threshold float8 not null, engagement_threshold float8 not null,
+        segment text, meets_thresholds boolean not null, qualifying_action text, exploration_share float8)`);
   });
-  step("fit and verdict");
-  const [row] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from ${sql.raw(tables.computed)}`));
-  return row?.n ?? 0;
-}
-
-/**
- * Step 2: the new contact_scores, built in bulk beside the live one — its rows written at once,
- * its indexes sorted once — then swapped in. Rewriting a million rows in place would cost a
- * random index insertion per row per index and far more WAL. Index builds use at most
- * `concurrency` connections. Returns how many scores changed.
- */
-async function buildScores(db: Database, tables: RunTables, model: ScoringModel, at: Date, step: (name: string) => void, concurrency: number): Promise<number> {
-  const write = async () => {
-    await db.transaction(async (tx) => {
-      await tx.execute(sql.raw(`drop table if exists ${tables.next}`));
-      // Same columns, defaults and NOT NULLs as the live table; indexes come after the rows.
-      await tx.execute(sql.raw(`create table ${tables.next} (like contact_scores including defaults)`));
-      await tx.execute(sql`
-        insert into ${sql.raw(tables.next)} (contact_id, fit_score, engagement_score, model_version_id, scored_at, last_activity_at, unsubscribed_at)
-        select contact_id, fit, engagement, ${model.id}::uuid, ${at.toISOString()}::timestamptz, last_activity_at, unsubscribed_at
-        from ${sql.raw(tables.computed)}`);
+  const explore = explorationPickSql(exploration, at);
+  const scoreSlice = (contactRange: ContactRange) =>
+    db.transaction(async (tx) => {
+      // Each slice's groups of aggregates hashed in memory; JIT pays off over its events. The
+      // slices are the parallelism: no workers on top of them.
+      await tx.execute(sql`set local work_mem = '256MB'`);
+      await tx.execute(sql`set local jit = on`);
+      await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+      const parts = contactScorePartsSql({ model: model.definition, at, contactRange, accountFitFrom: sql.raw(tables.accountFit), sameFitAs });
+      const [row] = rowsOf<{ total: number; changed: number }>(
+        await tx.execute(sql`
+          with x as materialized (select p.*, ${mqlVerdictSql(model.definition, "p")} from (${parts}) p),
+          written as (
+            insert into ${sql.raw(tables.next)} (${SCORE_COLUMNS})
+            select contact_id, fit, engagement, ${model.id}::uuid, ${at.toISOString()}::timestamptz, last_activity_at, unsubscribed_at from x
+          ),
+          picked as (
+            insert into ${sql.raw(tables.candidates)}
+            select contact_id, fit, engagement, fit_threshold, engagement_threshold, segment, meets_thresholds, qualifying_action,
+                   case when ${explore} then ${exploration.share}::float8 end
+            from x where meets_thresholds or qualifying_action is not null or ${explore}
+          )
+          select count(*)::int as total,
+                 count(*) filter (where fit::real is distinct from stored_fit or engagement::real is distinct from stored_engagement
+                                     or stored_model_version_id is distinct from ${model.id}::uuid)::int as changed
+          from x`),
+      );
+      return { total: Number(row?.total ?? 0), changed: Number(row?.changed ?? 0) };
     });
-    // Planner statistics before the table goes live: a fresh table has none.
-    await db.execute(sql.raw(`analyze ${tables.next}`));
-  };
-  // The count reads only the run's computed table: on a pool, beside the copy's writing.
-  const countChanged = async () => {
-    const [row] = rowsOf<{ n: number }>(
-      await db.execute(sql`
-        select count(*)::int as n from ${sql.raw(tables.computed)}
-        where fit::real is distinct from stored_fit or engagement::real is distinct from stored_engagement or stored_model_version_id is distinct from ${model.id}::uuid`),
-    );
-    return row?.n ?? 0;
-  };
-  let changed: number;
-  if (concurrency > 1) [, changed] = await Promise.all([write(), countChanged()]);
-  else {
-    await write();
-    changed = await countChanged();
-  }
-  step("new contact_scores rows");
-  await swapInContactScores(db, { next: tables.next, maintenanceWorkMem: "256MB", at, concurrency });
-  step("indexes and swap");
-  return changed;
+  const counts = [];
+  if (ranges.length > 1) counts.push(...(await Promise.all(ranges.map(scoreSlice))));
+  else counts.push(await scoreSlice(ranges[0]!));
+  // Planner statistics before the table goes live: a fresh table has none.
+  await db.execute(sql.raw(`analyze ${tables.next}`));
+  return { total: counts.reduce((n, c) => n + c.total, 0), changed: counts.reduce((n, c) => n + c.changed, 0) };
 }
 
 /**
- * Step 4: every account's score from the run's own contact scores and account fit points, as a
- * CREATE TABLE AS — a plain query, which PostgreSQL may run on parallel workers and plans apart
- * (a statement with data-modifying CTEs, as the MQA rule's, never is parallel) — then the MQA rule
- * applied over those rows. Accounts rescored meanwhile are requalified by their own rescoring.
+ * Every account's score from the run's own contact scores and account fit points, as a CREATE
+ * TABLE AS — a plain query, which PostgreSQL may run on parallel workers and plans apart (a
+ * statement with data-modifying CTEs, as the MQA rule's, never is parallel). It reads the new
+ * contact_scores before it is swapped in.
  */
-async function qualifyAllAccounts(db: Database, tables: RunTables, model: ScoringModel, at: Date) {
+async function computeAccountScores(db: Database, tables: RunTables, model: ScoringModel) {
   await db.transaction(async (tx) => {
     // Every account at once ranks every contact: sort it in memory rather than on disk.
     await tx.execute(sql`set local work_mem = '256MB'`);
-    await tx.execute(sql.raw(`drop table if exists ${tables.accountScores}`));
     await tx.execute(sql`
       create unlogged table ${sql.raw(tables.accountScores)} as
-      ${accountScoresSql(model.definition, undefined, { contactScoresFrom: sql.raw(tables.computed), accountFitFrom: sql.raw(tables.accountFit) })}`);
+      ${accountScoresSql(model.definition, undefined, {
+        contactScoresFrom: sql.raw(`(select contact_id, engagement_score as engagement from ${tables.next})`),
+        accountFitFrom: sql.raw(tables.accountFit),
+      })}`);
     await tx.execute(sql.raw(`analyze ${tables.accountScores}`));
   });
-  return qualifyAccounts(db, { model, at, scope: "all", scoresFrom: tables.accountScores });
 }
 
-/** Step 3: the contacts the MQL rule now qualifies, designated a slice at a time. */
-async function designateQualified(db: Database, runId: string, table: string, model: ScoringModel, at: Date): Promise<number> {
+/**
+ * Step 2: the contacts the MQL rule now qualifies, designated a slice at a time. They are
+ * re-read with their stage: a rep may have acted on one since it was scored.
+ */
+async function designateQualified(db: Database, runId: string, tables: RunTables, model: ScoringModel, at: Date): Promise<number> {
   const cooledSince = new Date(at.getTime() - model.definition.halfLifeDays * DAY_MS).toISOString();
-  const exploration = await getExplorationSettings(db);
-  const explore = explorationPickSql(exploration, at);
   const candidates = rowsOf<MqlCandidate>(
     await db.execute(sql`
-      select x.contact_id, x.fit, x.engagement, x.fit_threshold, x.engagement_threshold, x.segment, x.meets_thresholds, x.qualifying_action, c.stage,
-             case when ${explore} then ${exploration.share}::float8 end as exploration_share
-      from (select p.*, ${mqlVerdictSql(model.definition, "p")} from ${sql.raw(table)} p) x join contacts c on c.id = x.contact_id
-      where (x.meets_thresholds or x.qualifying_action is not null or ${explore})
-        and (c.stage = 'lead' or (c.stage = 'recycled' and c.stage_changed_at <= ${cooledSince}::timestamptz))
+      select x.*, c.stage from ${sql.raw(tables.candidates)} x join contacts c on c.id = x.contact_id
+      where c.stage = 'lead' or (c.stage = 'recycled' and c.stage_changed_at <= ${cooledSince}::timestamptz)
       order by x.contact_id`),
   );
   await setPhase(db, runId, { phase: "designating", candidateMqls: candidates.length });
@@ -203,40 +230,40 @@ export async function executeScoringRun(
   const tables = tableNames(run.id);
   try {
     const model = await modelOf(db, run.modelVersionId);
-    const total = await computeAll(db, tables, model, at, step);
-    await setPhase(db, run.id, { phase: "writing", totalContacts: total });
-    const timed = async (name: string, work: () => Promise<unknown>) => {
-      const start = performance.now();
-      await work();
-      onStep?.(name, (performance.now() - start) / 1000);
-    };
-    const designation = () => timed("designate MQLs", () => designateQualified(db, run.id, tables.computed, model, at));
-    const accounts = () => timed("qualify accounts", () => qualifyAllAccounts(db, tables, model, at));
     const connections = connectionsOf(db);
+    const { total, changed } = await computeAll(db, tables, model, at, await slicesOf(db, connections));
+    step("scores");
+    await setPhase(db, run.id, { phase: "writing", totalContacts: total, changedContacts: changed });
+    const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+      const start = performance.now();
+      const result = await work();
+      onStep?.(name, (performance.now() - start) / 1000);
+      return result;
+    };
+    const accountScores = () => timed("account scores", () => computeAccountScores(db, tables, model));
+    const swap = (concurrency: number, beforeSwap?: () => Promise<unknown>) =>
+      timed("indexes and swap", () => swapInContactScores(db, { next: tables.next, maintenanceWorkMem: "256MB", at, concurrency, beforeSwap }));
+    const designation = () => timed("designate MQLs", () => designateQualified(db, run.id, tables, model, at));
+    const accounts = () => timed("qualify accounts", () => qualifyAccounts(db, { model, at, scope: "all", scoresFrom: tables.accountScores }));
     if (connections > 1) {
-      // The accounts' scores are computed from the run's own tables (its contacts and account fit
-      // points), and the MQA rule writes account scores, MQAs and their notifications — never
-      // contact_scores, whose state mid-swap nothing of it reads. On a pool the accounts are
-      // qualified on a connection of their own while the new contact_scores is written, indexed and
-      // swapped in, then beside designating (contacts' stages and MQL records: different rows).
-      const accountsDone = accounts();
-      // Awaited below, also when the steps beside it fail: the working tables are dropped after.
-      const settled = accountsDone.then(
-        () => undefined,
-        () => undefined,
-      );
-      try {
-        const changed = await buildScores(db, tables, model, at, step, connections - 1);
-        await setPhase(db, run.id, { changedContacts: changed });
-        await designation();
-      } catch (error) {
-        await settled;
-        throw error;
-      }
-      await accountsDone;
+      // Three things at once on the pool, none waiting for the others' rows. The new contact_scores
+      // is indexed and swapped in; the accounts are scored from it before it goes live (the swap
+      // waits for that), then qualified: the MQA rule writes account scores, MQAs and their
+      // notifications. And the candidates are designated: contacts' stages, MQL records and
+      // routing — never contact_scores, so the swap's exclusive lock on it waits for at most one
+      // designation transaction, and nothing waits for the swap holding a lock of its own.
+      let swapped = false;
+      const scored = accountScores();
+      const results = await Promise.allSettled([
+        swap(Math.max(1, connections - 2), () => scored).then(() => (swapped = true)),
+        scored.then(accounts),
+        designation().then(() => (swapped ? undefined : setPhase(db, run.id, { phase: "writing" }))),
+      ]);
+      const failed = results.find((r) => r.status === "rejected");
+      if (failed) throw failed.reason;
     } else {
-      const changed = await buildScores(db, tables, model, at, step, 1);
-      await setPhase(db, run.id, { changedContacts: changed });
+      await accountScores();
+      await swap(1);
       await designation();
       await accounts();
     }

@@ -5,7 +5,7 @@ import { rowsOf, type Database } from "../../db/client";
 const LIVE = "contact_scores";
 
 type IndexDef = { name: string; definition: string; primary: boolean };
-type ForeignKey = { name: string; definition: string };
+type ForeignKey = { name: string; definition: string; references: string };
 
 /** The live table's indexes and foreign keys, read from the catalog so the copy matches the migrations exactly. */
 async function liveStructure(db: Database): Promise<{ indexes: IndexDef[]; foreignKeys: ForeignKey[] }> {
@@ -17,7 +17,7 @@ async function liveStructure(db: Database): Promise<{ indexes: IndexDef[]; forei
   );
   const foreignKeys = rowsOf<ForeignKey>(
     await db.execute(sql`
-      select conname as name, pg_get_constraintdef(oid) as definition
+      select conname as name, pg_get_constraintdef(oid) as definition, confrelid::regclass::text as references
       from pg_constraint where conrelid = ${LIVE}::regclass and contype = 'f' order by conname`),
   );
   return { indexes, foreignKeys };
@@ -38,7 +38,20 @@ const nextName = (name: string) => `${name.slice(0, 50)}__next`;
  */
 export async function swapInContactScores(
   db: Database,
-  { next, at, maintenanceWorkMem, concurrency = 1 }: { next: string; at: Date; maintenanceWorkMem?: string; concurrency?: number },
+  {
+    next,
+    at,
+    maintenanceWorkMem,
+    concurrency = 1,
+    beforeSwap,
+  }: {
+    next: string;
+    at: Date;
+    maintenanceWorkMem?: string;
+    concurrency?: number;
+    /** Awaited once the indexes are built, before the tables trade places: work still reading `next` by name. */
+    beforeSwap?: () => Promise<unknown>;
+  },
 ): Promise<void> {
   const { indexes, foreignKeys } = await liveStructure(db);
   const table = sql.raw(next);
@@ -56,6 +69,8 @@ export async function swapInContactScores(
   for (const index of indexes.filter((i) => i.primary)) {
     await db.execute(sql.raw(`alter table ${next} add constraint ${nextName(index.name)} primary key using index ${nextName(index.name)}`));
   }
+
+  await beforeSwap?.();
 
   await db.transaction(async (tx) => {
     // The lock the drop below needs, taken first: holding a weaker one while an ingest rescoring
@@ -76,6 +91,12 @@ export async function swapInContactScores(
         fit_score = excluded.fit_score, engagement_score = excluded.engagement_score, model_version_id = excluded.model_version_id,
         scored_at = excluded.scored_at, last_activity_at = excluded.last_activity_at, unsubscribed_at = excluded.unsubscribed_at`);
     await tx.execute(sql`delete from ${table} n where not exists (select 1 from contacts c where c.id = n.contact_id)`);
+    // Dropping the live table drops its foreign keys' triggers on the tables they reference, which
+    // takes those tables exclusively: taken here, in the order a designation transaction takes
+    // them (contacts, then the model versions its MQL records reference), so that the two queue
+    // instead of deadlocking, and held only for the renames below.
+    const referenced = [...new Set(foreignKeys.map((fk) => fk.references))].sort((a, b) => Number(b === "contacts") - Number(a === "contacts"));
+    if (referenced.length) await tx.execute(sql.raw(`lock table ${referenced.join(", ")} in access exclusive mode`));
     for (const fk of foreignKeys) await tx.execute(sql.raw(`alter table ${next} add constraint ${nextName(fk.name)} ${fk.definition} not valid`));
     await tx.execute(sql.raw(`drop table ${LIVE}`));
     await tx.execute(sql.raw(`alter table ${next} rename to ${LIVE}`));
@@ -85,7 +106,14 @@ export async function swapInContactScores(
     }
     for (const fk of foreignKeys) await tx.execute(sql.raw(`alter table ${LIVE} rename constraint ${nextName(fk.name)} to ${fk.name}`));
   });
-  await inParallel(foreignKeys, concurrency, (fk) => db.execute(sql.raw(`alter table ${LIVE} validate constraint ${fk.name}`)));
+  // One at a time (each takes a lock that conflicts with itself). Each is an anti-join of a
+  // million rows, which PostgreSQL runs with maintenance_work_mem: hashed in memory, not in batches.
+  for (const fk of foreignKeys) {
+    await db.transaction(async (tx) => {
+      if (maintenanceWorkMem) await tx.execute(sql.raw(`set local maintenance_work_mem = '${maintenanceWorkMem}'`));
+      await tx.execute(sql.raw(`alter table ${LIVE} validate constraint ${fk.name}`));
+    });
+  }
 }
 
 /** Runs `work` on every item, at most `concurrency` at a time, in order when it is 1. */

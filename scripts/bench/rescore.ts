@@ -53,7 +53,7 @@ const baselineSql = `
   select count(*) as contacts, sum(score) as total from (
     select contact_id, least(100, greatest(0, sum(
       case type ${points.map((r) => `when '${r.eventType}' then ${r.points}`).join(" ")} else 0 end
-      * power(0.5::float8, extract(epoch from (now() - occurred_at))::float8 / 86400 / ${model.definition.halfLifeDays})
+      * power(0.5::float8, date_part('epoch', now() - occurred_at) / 86400 / ${model.definition.halfLifeDays})
     ))) as score
     from engagement_events
     where occurred_at <= now() and occurred_at > now() - interval '${horizonDays} days'

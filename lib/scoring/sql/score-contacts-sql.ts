@@ -20,11 +20,30 @@ export type ScoredContactRow = {
 const SEGMENT_COLUMN = { region: "c.region", country: "c.country", source: "c.source" } as const;
 
 /**
- * The engagement aggregates of contacts at `at` — one pass over their events, grouped by contact
- * (`rule_0`…, `action_0`…, keyed `engaged_contact_id`). `contactIds` narrows it to some contacts.
+ * A slice of the contacts by id, `from` ≤ id < `to` (an open end where null): a scoring run
+ * scores the contacts in a few such slices at once, on a connection each.
  */
-export function engagementByContactSql({ model, at, contactIds }: { model: ScoringModelDefinition; at: Date; contactIds?: SQL }): SQL {
-  const events = scoredEventsSql(model, at, contactIds ? sql`e.contact_id in (${contactIds})` : undefined);
+export type ContactRange = { from: string | null; to: string | null };
+
+/** `column` within `range`, as SQL. */
+export function inRangeSql(column: SQL, range: ContactRange): SQL {
+  const bounds = [...(range.from ? [sql`${column} >= ${range.from}::uuid`] : []), ...(range.to ? [sql`${column} < ${range.to}::uuid`] : [])];
+  return bounds.length ? sql.join(bounds, sql` and `) : sql`true`;
+}
+
+/** The contacts `contactIds` names and `contactRange` bounds, as a condition on `column` (undefined: all). */
+function contactsWhere(column: SQL, { contactIds, contactRange }: { contactIds?: SQL; contactRange?: ContactRange }): SQL | undefined {
+  const conditions = [...(contactIds ? [sql`${column} in (${contactIds})`] : []), ...(contactRange ? [inRangeSql(column, contactRange)] : [])];
+  return conditions.length ? sql.join(conditions, sql` and `) : undefined;
+}
+
+/**
+ * The engagement aggregates of contacts at `at` — one pass over their events, grouped by contact
+ * (`rule_0`…, `action_0`…, keyed `engaged_contact_id`). `contactIds` and `contactRange` narrow
+ * it to some contacts.
+ */
+export function engagementByContactSql({ model, at, contactIds, contactRange }: { model: ScoringModelDefinition; at: Date; contactIds?: SQL; contactRange?: ContactRange }): SQL {
+  const events = scoredEventsSql(model, at, contactsWhere(sql`e.contact_id`, { contactIds, contactRange }));
   return sql`select e.contact_id as engaged_contact_id, ${engagementAggregatesSql(model)} from ${events} group by e.contact_id`;
 }
 
@@ -33,6 +52,8 @@ export type ScoreContactsOptions = {
   at: Date;
   /** A relation of contact ids (`select … as id`); without it every contact is scored. */
   contactIds?: SQL;
+  /** Only the contacts whose id is within this range. */
+  contactRange?: ContactRange;
   /** A table holding `engagementByContactSql` already computed; without it the aggregate runs inline. */
   engagementFrom?: SQL;
   /**
@@ -55,7 +76,7 @@ export type ScoreContactsOptions = {
  * over. A single pass over the events, and the fit from contact and account. `mqlVerdictSql`
  * applies the MQL rule to its rows.
  */
-export function contactScorePartsSql({ model, at, contactIds, engagementFrom, accountFitFrom, sameFitAs = [] }: ScoreContactsOptions): SQL {
+export function contactScorePartsSql({ model, at, contactIds, contactRange, engagementFrom, accountFitFrom, sameFitAs = [] }: ScoreContactsOptions): SQL {
   const { thresholds } = model;
   const segment = sql.raw(SEGMENT_COLUMN[thresholds.segmentField]);
   const override = (pick: (s: (typeof thresholds.segments)[number]) => SQL, fallback: SQL) =>
@@ -65,7 +86,8 @@ export function contactScorePartsSql({ model, at, contactIds, engagementFrom, ac
           sql` `,
         )} else ${fallback} end)`
       : fallback;
-  const engagement = engagementFrom ?? sql`(${engagementByContactSql({ model, at, contactIds })})`;
+  const engagement = engagementFrom ?? sql`(${engagementByContactSql({ model, at, contactIds, contactRange })})`;
+  const where = contactsWhere(sql`c.id`, { contactIds, contactRange });
   const computedFit = accountFitFrom ? fitScoreSql(model.fitRules, { accountPoints: sql`af.points` }) : fitScoreSql(model.fitRules);
   const fit = sameFitAs.length
     ? sql`(case when s.model_version_id in (${sql.join(sameFitAs.map((id) => sql`${id}::uuid`), sql`, `)}) then s.fit_score::float8 else ${computedFit} end)`
@@ -89,7 +111,7 @@ export function contactScorePartsSql({ model, at, contactIds, engagementFrom, ac
     join contact_scores s on s.contact_id = c.id
     ${account}
     left join ${engagement} g on g.engaged_contact_id = c.id
-    ${contactIds ? sql`where c.id in (${contactIds})` : sql``}`;
+    ${where ? sql`where ${where}` : sql``}`;
 }
 
 /**
