@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Database } from "../../db/client";
 import { scoringModelVersions, scoringRuns, type ScoringRun } from "../../db/schema";
 import { getExplorationSettings } from "../../db/queries/exploration-settings";
@@ -10,7 +10,7 @@ import { scoringModelDefinitionSchema } from "./model-schema";
 import type { ScoringModel } from "./published-model";
 import type { MqlCandidate } from "./rescore-contacts";
 import { swapInContactScores } from "./swap-contact-scores";
-import { accountScoresSql } from "./mqa/account-score-sql";
+import { accountScoresSql, engagedFunctionSql } from "./mqa/account-score-sql";
 import { accountFitPointsSql } from "./sql/fit-sql";
 import { contactScorePartsSql, mqlVerdictSql, type ContactRange } from "./sql/score-contacts-sql";
 
@@ -29,6 +29,7 @@ const tableNames = (runId: string) => {
   return {
     accountFit: `scoring_run_${suffix}_account_fit`,
     accountScores: `scoring_run_${suffix}_account_scores`,
+    engagedContacts: `scoring_run_${suffix}_engaged_contacts`,
     candidates: `scoring_run_${suffix}`,
     next: `contact_scores_${suffix}`,
   };
@@ -84,6 +85,13 @@ async function contactRangesOf(db: Database, slices: number): Promise<ContactRan
   return [null, ...bounds].map((from, i) => ({ from, to: bounds[i] ?? null }));
 }
 
+/**
+ * Whether contact `c` (a row with `stage` and `stage_changed_at`) may become an MQL now: a lead, or
+ * a recycled contact once a half-life has passed since it was recycled (`cooledSince`).
+ */
+const designableSql = (c: SQL, cooledSince: string) =>
+  sql`(${c}.stage = 'lead' or (${c}.stage = 'recycled' and ${c}.stage_changed_at <= ${cooledSince}::timestamptz))`;
+
 async function setPhase(db: Database, runId: string, values: Partial<typeof scoringRuns.$inferInsert>) {
   await db.update(scoringRuns).set(values).where(eq(scoringRuns.id, runId));
 }
@@ -120,8 +128,10 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
       create unlogged table ${sql.raw(tables.candidates)} (
         contact_id uuid not null, fit float8 not null, engagement float8 not null, fit_threshold float8 not null, engagement_threshold float8 not null,
         segment text, meets_thresholds boolean not null, qualifying_action text, exploration_share float8)`);
+    await tx.execute(sql`create unlogged table ${sql.raw(tables.engagedContacts)} (account_id uuid not null, engagement float8 not null, job_function text)`);
   });
   const explore = explorationPickSql(exploration, at);
+  const cooledSince = new Date(at.getTime() - model.definition.halfLifeDays * DAY_MS).toISOString();
   const scoreSlice = (contactRange: ContactRange) =>
     db.transaction(async (tx) => {
       // Each slice's groups of aggregates hashed in memory; JIT pays off over its events. The
@@ -141,7 +151,11 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
             insert into ${sql.raw(tables.candidates)}
             select contact_id, fit, engagement, fit_threshold, engagement_threshold, segment, meets_thresholds, qualifying_action,
                    case when ${explore} then ${exploration.share}::float8 end
-            from x where meets_thresholds or qualifying_action is not null or ${explore}
+            from x where (meets_thresholds or qualifying_action is not null or ${explore}) and ${designableSql(sql`x`, cooledSince)}
+          ),
+          engaged as (
+            insert into ${sql.raw(tables.engagedContacts)}
+            select account_id, engagement::real::float8, ${engagedFunctionSql(sql`job_function`)} from x where account_id is not null
           )
           select count(*)::int as total,
                  count(*) filter (where fit::real is distinct from stored_fit or engagement::real is distinct from stored_engagement
@@ -153,16 +167,15 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
   const counts = [];
   if (ranges.length > 1) counts.push(...(await Promise.all(ranges.map(scoreSlice))));
   else counts.push(await scoreSlice(ranges[0]!));
-  // Planner statistics before the table goes live: a fresh table has none.
-  await db.execute(sql.raw(`analyze ${tables.next}`));
+  // Planner statistics before the tables are read: fresh tables have none.
+  for (const table of [tables.next, tables.candidates, tables.engagedContacts]) await db.execute(sql.raw(`analyze ${table}`));
   return { total: counts.reduce((n, c) => n + c.total, 0), changed: counts.reduce((n, c) => n + c.changed, 0) };
 }
 
 /**
- * Every account's score from the run's own contact scores and account fit points, as a CREATE
+ * Every account's score from the engagement and account fit points the run computed, as a CREATE
  * TABLE AS — a plain query, which PostgreSQL may run on parallel workers and plans apart (a
- * statement with data-modifying CTEs, as the MQA rule's, never is parallel). It reads the new
- * contact_scores before it is swapped in.
+ * statement with data-modifying CTEs, as the MQA rule's, never is parallel).
  */
 async function computeAccountScores(db: Database, tables: RunTables, model: ScoringModel) {
   await db.transaction(async (tx) => {
@@ -170,10 +183,7 @@ async function computeAccountScores(db: Database, tables: RunTables, model: Scor
     await tx.execute(sql`set local work_mem = '256MB'`);
     await tx.execute(sql`
       create unlogged table ${sql.raw(tables.accountScores)} as
-      ${accountScoresSql(model.definition, undefined, {
-        contactScoresFrom: sql.raw(`(select contact_id, engagement_score as engagement from ${tables.next})`),
-        accountFitFrom: sql.raw(tables.accountFit),
-      })}`);
+      ${accountScoresSql(model.definition, undefined, { engagedContactsFrom: sql.raw(tables.engagedContacts), accountFitFrom: sql.raw(tables.accountFit) })}`);
     await tx.execute(sql.raw(`analyze ${tables.accountScores}`));
   });
 }
@@ -187,7 +197,7 @@ async function designateQualified(db: Database, runId: string, tables: RunTables
   const candidates = rowsOf<MqlCandidate>(
     await db.execute(sql`
       select x.*, c.stage from ${sql.raw(tables.candidates)} x join contacts c on c.id = x.contact_id
-      where c.stage = 'lead' or (c.stage = 'recycled' and c.stage_changed_at <= ${cooledSince}::timestamptz)
+      where ${designableSql(sql`c`, cooledSince)}
       order by x.contact_id`),
   );
   await setPhase(db, runId, { phase: "designating", candidateMqls: candidates.length });
@@ -241,22 +251,20 @@ export async function executeScoringRun(
       return result;
     };
     const accountScores = () => timed("account scores", () => computeAccountScores(db, tables, model));
-    const swap = (concurrency: number, beforeSwap?: () => Promise<unknown>) =>
-      timed("indexes and swap", () => swapInContactScores(db, { next: tables.next, maintenanceWorkMem: "256MB", at, concurrency, beforeSwap }));
+    const swap = (concurrency: number) => timed("indexes and swap", () => swapInContactScores(db, { next: tables.next, maintenanceWorkMem: "256MB", at, concurrency }));
     const designation = () => timed("designate MQLs", () => designateQualified(db, run.id, tables, model, at));
     const accounts = () => timed("qualify accounts", () => qualifyAccounts(db, { model, at, scope: "all", scoresFrom: tables.accountScores }));
     if (connections > 1) {
-      // Three things at once on the pool, none waiting for the others' rows. The new contact_scores
-      // is indexed and swapped in; the accounts are scored from it before it goes live (the swap
-      // waits for that), then qualified: the MQA rule writes account scores, MQAs and their
-      // notifications. And the candidates are designated: contacts' stages, MQL records and
-      // routing — never contact_scores, so the swap's exclusive lock on it waits for at most one
-      // designation transaction, and nothing waits for the swap holding a lock of its own.
+      // Three things at once on the pool, each reading only the run's own tables. The new
+      // contact_scores is indexed and swapped in. The accounts are scored and qualified: the MQA
+      // rule writes account scores, MQAs and their notifications. And the candidates are
+      // designated: contacts' stages, MQL records and routing — never contact_scores, so the
+      // swap's exclusive locks wait for at most one designation transaction, and nothing waits
+      // for the swap holding a lock of its own.
       let swapped = false;
-      const scored = accountScores();
       const results = await Promise.allSettled([
-        swap(Math.max(1, connections - 2), () => scored).then(() => (swapped = true)),
-        scored.then(accounts),
+        swap(Math.max(1, connections - 2)).then(() => (swapped = true)),
+        accountScores().then(accounts),
         designation().then(() => (swapped ? undefined : setPhase(db, run.id, { phase: "writing" }))),
       ]);
       const failed = results.find((r) => r.status === "rejected");

@@ -6,9 +6,8 @@ import { insertContact } from "@/db/test-fixtures";
 import { swapInContactScores } from "./swap-contact-scores";
 
 /**
- * The swap against an ingest rescoring in flight: the rescoring has read contact_scores and is
- * about to write it when the swap wants the table. The swap must wait its turn, not deadlock with
- * it. Two connections are needed, so this runs on PostgreSQL only (PGlite has one).
+ * What the swap carries over from the live table, and the swap against work in flight beside it
+ * (two connections are needed for those, so they run on PostgreSQL only: PGlite has one).
  */
 const onPostgres = !!process.env.DATABASE_URL;
 let handle: DatabaseHandle;
@@ -21,13 +20,71 @@ afterAll(async () => {
   await handle.close();
 });
 
+/** A copy of contact_scores as a run would build it, every fit set to `fit`. */
+async function copyOfScores(name: string, fit: number) {
+  await handle.db.execute(sql.raw(`create table ${name} (like contact_scores including defaults)`));
+  await handle.db.execute(sql.raw(`insert into ${name} select * from contact_scores`));
+  await handle.db.execute(sql.raw(`update ${name} set fit_score = ${fit}`));
+}
+
+const fitOf = async (contactId: string) =>
+  rowsOf<{ fit: number }>(await handle.db.execute(sql`select fit_score as fit from contact_scores where contact_id = ${contactId}`)).map((r) => Number(r.fit))[0];
+
 describe("swapping in a new contact_scores", () => {
+  it("keeps what changed in the live table while the copy was built: new contacts, deleted ones, later rescorings", async () => {
+    const kept = await insertContact(handle.db, { email: "kept@swap.dev", fitScore: 10 });
+    const rescored = await insertContact(handle.db, { email: "rescored@swap.dev", fitScore: 10 });
+    const deleted = await insertContact(handle.db, { email: "deleted@swap.dev", fitScore: 10 });
+    const at = new Date(Date.now() - 60_000);
+    await copyOfScores("contact_scores_next_carry", 50);
+    // After the copy was read: a contact arrives, one is deleted, one is rescored by an ingest.
+    const created = await insertContact(handle.db, { email: "created@swap.dev", fitScore: 20 });
+    await handle.db.execute(sql`delete from contacts where id = ${deleted.id}`);
+    await handle.db.execute(sql`update contact_scores set fit_score = 30, scored_at = now() where contact_id = ${rescored.id}`);
+
+    await swapInContactScores(handle.db, { next: "contact_scores_next_carry", at });
+    expect(await fitOf(kept.id)).toBe(50);
+    expect(await fitOf(rescored.id)).toBe(30);
+    expect(await fitOf(created.id)).toBe(20);
+    expect(await fitOf(deleted.id)).toBeUndefined();
+    const [counts] = rowsOf<{ scores: number; contacts: number }>(
+      await handle.db.execute(sql`select (select count(*)::int from contact_scores) as scores, (select count(*)::int from contacts) as contacts`),
+    );
+    expect(counts!.scores).toBe(counts!.contacts);
+  });
+
+  it.skipIf(!onPostgres)("waits for a designation that locked a contact and then writes an MQL record, instead of deadlocking", async () => {
+    if (handle.kind !== "postgres") throw new Error("needs PostgreSQL");
+    const contact = await insertContact(handle.db, { email: "designated@swap.dev" });
+    await copyOfScores("contact_scores_next_designation", 60);
+    const designation = await handle.client.reserve();
+    try {
+      // The designation has locked the contact it is about to move, inside its transaction…
+      await designation`begin`;
+      await designation`select id from contacts where id = ${contact.id} for update`;
+      const swap = swapInContactScores(handle.db, { next: "contact_scores_next_designation", at: new Date() });
+      // …when the swap wants contacts exclusively (to drop the live table's foreign keys).
+      for (let i = 0; i < 200; i++) {
+        const [waiting] = rowsOf<{ n: number }>(
+          await handle.db.execute(sql`select count(*)::int as n from pg_locks where relation = 'contacts'::regclass and not granted`),
+        );
+        if (waiting!.n > 0) break;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      // Then it writes the MQL record, whose foreign key locks the model version it names.
+      await designation`select 1 from scoring_model_versions for key share`;
+      await designation`commit`;
+      await swap;
+    } finally {
+      designation.release();
+    }
+    expect(await fitOf(contact.id)).toBe(60);
+  });
+
   it.skipIf(!onPostgres)("waits for an ingest rescoring that read the live table and then writes it, instead of deadlocking", async () => {
     if (handle.kind !== "postgres") throw new Error("needs PostgreSQL");
     const contact = await insertContact(handle.db, { email: "swap@test.dev" });
-    await handle.db.execute(sql.raw(`create table contact_scores_next_test (like contact_scores including defaults)`));
-    await handle.db.execute(sql.raw(`insert into contact_scores_next_test select * from contact_scores`));
-    await handle.db.execute(sql`update contact_scores_next_test set fit_score = 42`);
+    await copyOfScores("contact_scores_next_test", 42);
     const [live] = rowsOf<{ fit: number }>(await handle.db.execute(sql`select fit_score as fit from contact_scores where contact_id = ${contact.id}`));
 
     // The rescoring: it has read the live table inside its transaction…

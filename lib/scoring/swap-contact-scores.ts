@@ -38,20 +38,7 @@ const nextName = (name: string) => `${name.slice(0, 50)}__next`;
  */
 export async function swapInContactScores(
   db: Database,
-  {
-    next,
-    at,
-    maintenanceWorkMem,
-    concurrency = 1,
-    beforeSwap,
-  }: {
-    next: string;
-    at: Date;
-    maintenanceWorkMem?: string;
-    concurrency?: number;
-    /** Awaited once the indexes are built, before the tables trade places: work still reading `next` by name. */
-    beforeSwap?: () => Promise<unknown>;
-  },
+  { next, at, maintenanceWorkMem, concurrency = 1 }: { next: string; at: Date; maintenanceWorkMem?: string; concurrency?: number },
 ): Promise<void> {
   const { indexes, foreignKeys } = await liveStructure(db);
   const table = sql.raw(next);
@@ -70,27 +57,29 @@ export async function swapInContactScores(
     await db.execute(sql.raw(`alter table ${next} add constraint ${nextName(index.name)} primary key using index ${nextName(index.name)}`));
   }
 
-  await beforeSwap?.();
-
   await db.transaction(async (tx) => {
     // The lock the drop below needs, taken first: holding a weaker one while an ingest rescoring
     // holds its read lock and waits to write would deadlock the two at the drop.
     await tx.execute(sql`lock table ${sql.raw(LIVE)} in access exclusive mode`);
-    // The anti-joins below hash a million ids: in memory, in one batch, the lock is held shorter.
+    // The join below hashes a million ids: in memory, in one batch, the lock is held shorter.
     if (maintenanceWorkMem) await tx.execute(sql.raw(`set local work_mem = '${maintenanceWorkMem}'`));
-    // Two branches, not one OR: the OR would probe the copy's index once per live row (seconds
-    // under the lock), where each branch alone is a filter or a hash anti-join.
+    // One full join of the two tables finds both kinds of difference: contacts created since the
+    // copy was read (rows only in the live table) and contacts deleted since (rows only in the
+    // copy — deleting a contact deletes its live row, through the foreign key's cascade). The
+    // former are copied over with the rows rescored after `at`; the latter are dropped.
     await tx.execute(sql`
+      with missing as materialized (
+        select n.contact_id as stale, s.contact_id as fresh
+        from ${table} n full join ${sql.raw(LIVE)} s on s.contact_id = n.contact_id
+        where n.contact_id is null or s.contact_id is null
+      ),
+      gone as (delete from ${table} n using missing m where n.contact_id = m.stale)
       insert into ${table}
-      select s.* from ${sql.raw(LIVE)} s where s.scored_at > ${at.toISOString()}::timestamptz
-      union all
       select s.* from ${sql.raw(LIVE)} s
-      where (s.scored_at is null or s.scored_at <= ${at.toISOString()}::timestamptz)
-        and not exists (select 1 from ${table} n where n.contact_id = s.contact_id)
+      where s.scored_at > ${at.toISOString()}::timestamptz or s.contact_id in (select fresh from missing where fresh is not null)
       on conflict (contact_id) do update set
         fit_score = excluded.fit_score, engagement_score = excluded.engagement_score, model_version_id = excluded.model_version_id,
         scored_at = excluded.scored_at, last_activity_at = excluded.last_activity_at, unsubscribed_at = excluded.unsubscribed_at`);
-    await tx.execute(sql`delete from ${table} n where not exists (select 1 from contacts c where c.id = n.contact_id)`);
     // Dropping the live table drops its foreign keys' triggers on the tables they reference, which
     // takes those tables exclusively: taken here, in the order a designation transaction takes
     // them (contacts, then the model versions its MQL records reference), so that the two queue

@@ -8,7 +8,7 @@ import { qualifyAccounts } from "../../lifecycle/qualify-accounts";
 import { DEFAULT_MODEL } from "../default-model";
 import { loadPublishedModel } from "../published-model";
 import { accountFitPointsSql } from "../sql/fit-sql";
-import { accountScoresSql } from "./account-score-sql";
+import { accountScoresSql, engagedFunctionSql } from "./account-score-sql";
 
 let handle: DatabaseHandle;
 
@@ -35,17 +35,19 @@ describe("account scores from a scoring run's tables", () => {
         await insertContact(handle.db, { email: `p${i}@${a.domain}`, accountId: a.id, jobFunction, engagementScore });
       }
     }
-    // A run's contacts table holds each engagement unrounded (float8); contact_scores stores it as real.
-    const contactScoresFrom = sql`(select contact_id, engagement_score::float8 * (1 + 1e-12) as engagement from contact_scores)`;
+    // What a scoring run writes beside its new scores, for every contact with an account.
+    const engagedContactsFrom = sql`(
+      select c.account_id, cs.engagement_score::float8 as engagement, ${engagedFunctionSql(sql`c.job_function`)} as job_function
+      from contacts c join contact_scores cs on cs.contact_id = c.id where c.account_id is not null)`;
     const accountFitFrom = sql`(${accountFitPointsSql(DEFAULT_MODEL.fitRules)})`;
     const stored = rowsOf<Row>(await handle.db.execute(accountScoresSql(DEFAULT_MODEL)));
-    const fromRun = rowsOf<Row>(await handle.db.execute(accountScoresSql(DEFAULT_MODEL, undefined, { contactScoresFrom, accountFitFrom })));
+    const fromRun = rowsOf<Row>(await handle.db.execute(accountScoresSql(DEFAULT_MODEL, undefined, { engagedContactsFrom, accountFitFrom })));
     expect(fromRun).toHaveLength(shapes.length);
     expect(byAccount(fromRun)).toEqual(byAccount(stored));
 
     const model = await loadPublishedModel(handle.db);
     await handle.db.execute(sql.raw(`drop table if exists precomputed_account_scores`));
-    await handle.db.execute(sql`create unlogged table precomputed_account_scores as ${accountScoresSql(model.definition, undefined, { contactScoresFrom, accountFitFrom })}`);
+    await handle.db.execute(sql`create unlogged table precomputed_account_scores as ${accountScoresSql(model.definition, undefined, { engagedContactsFrom, accountFitFrom })}`);
     const at = new Date("2026-11-02T10:00:00Z");
     const result = await qualifyAccounts(handle.db, { model, at, scope: "all", scoresFrom: "precomputed_account_scores" });
     const northwind = (await handle.db.select().from(accounts).where(eq(accounts.name, "Northwind")))[0]!;

@@ -3,12 +3,17 @@ import type { ScoringModelDefinition } from "../model-schema";
 import { fitInputsLateralSql, fitRuleConditionSql } from "../sql/fit-sql";
 import { isAccountRule, maxAccountFitPoints } from "./account-score";
 
+/** A contact's job function as the coverage counts it: trimmed, lower-cased, null when empty. */
+export const engagedFunctionSql = (jobFunction: SQL) => sql`nullif(lower(trim(${jobFunction})), '')`;
+
 export type AccountScoresFrom = {
   /**
-   * A table of contacts' scores just computed (`contact_id, engagement`, as a scoring run builds
-   * it) to read instead of contact_scores; its engagement is rounded as contact_scores stores it.
+   * A table of contacts' engagement just computed, as a scoring run writes it beside its new scores
+   * — `account_id, engagement, job_function` for every contact with an account, the engagement
+   * rounded as contact_scores stores it, the job function trimmed, lower-cased and null when empty —
+   * to read instead of joining contacts to contact_scores.
    */
-  contactScoresFrom?: SQL;
+  engagedContactsFrom?: SQL;
   /** A table holding `accountFitPointsSql` already computed (`account_id, points`) to read instead of evaluating the account rules. */
   accountFitFrom?: SQL;
 };
@@ -55,11 +60,12 @@ function rankedCommitteeSql(topContacts: number, engagedFrom: number): SQL {
 /**
  * Account scores (account-score.ts) for many accounts in one statement: a SELECT of
  * `account_id, fit, engagement, coverage, score` over the accounts `accountIds` names (all when
- * omitted), reading the stored contact scores (or, with `contactScoresFrom` and `accountFitFrom`,
+ * omitted), reading the stored contact scores (or, with `engagedContactsFrom` and `accountFitFrom`,
  * what a scoring run has just computed). Each account's engagements are ranked within the
  * account; the fit reads the same SQL fit rules as contacts, on the account alone.
  */
-export function accountScoresSql(model: ScoringModelDefinition, accountIds?: string[], { contactScoresFrom, accountFitFrom }: AccountScoresFrom = {}): SQL {
+export function accountScoresSql(model: ScoringModelDefinition, accountIds?: string[], { engagedContactsFrom, accountFitFrom }: AccountScoresFrom = {}): SQL {
+  if (engagedContactsFrom && accountIds) throw new Error("A run's engagement table holds every account");
   const rules = model.fitRules.filter(isAccountRule);
   const max = maxAccountFitPoints(rules);
   const earned = accountFitFrom
@@ -75,11 +81,15 @@ export function accountScoresSql(model: ScoringModelDefinition, accountIds?: str
   return sql`
     with scoped as (select a.id from accounts a where ${scope}),
     engaged as (
-      select c.account_id, ${contactScoresFrom ? sql`cs.engagement::real::float8` : sql`cs.engagement_score::float8`} as engagement, nullif(lower(trim(c.job_function)), '') as job_function
-      from contacts c join ${contactScoresFrom ?? sql`contact_scores`} cs on cs.contact_id = c.id
-      where ${contactScope}
+      ${
+        engagedContactsFrom
+          ? sql`select account_id, engagement, job_function from ${engagedContactsFrom} ec`
+          : sql`select c.account_id, cs.engagement_score::float8 as engagement, ${engagedFunctionSql(sql`c.job_function`)} as job_function
+      from contacts c join contact_scores cs on cs.contact_id = c.id
+      where ${contactScope}`
+      }
     ),
-    ${contactScoresFrom ? rankedCommitteeSql(topContacts, engagedFrom) : gatheredCommitteeSql(topContacts, engagedFrom)},
+    ${engagedContactsFrom ? rankedCommitteeSql(topContacts, engagedFrom) : gatheredCommitteeSql(topContacts, engagedFrom)},
     parts as (
       select a.id as account_id, ${fit}::float8 as fit, coalesce(m.engagement, 0)::float8 as engagement,
         (100 * least(1, coalesce(m.functions, 0)::float8 / ${fullCoverageFunctions}))::float8 as coverage

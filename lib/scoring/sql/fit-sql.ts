@@ -12,9 +12,10 @@ import { FIT_FIELD_KINDS, WORD_SEPARATORS, type FitField, type FitRule } from ".
 /**
  * The attributes rules read, lower-cased, in a lateral subquery `f`: the columns the model's rules
  * use, and the email domain — `normalizeDomain(emailDomain(email))` of lib/email.ts for a stored,
- * validated address, whose domain has no scheme or path. PostgreSQL inlines it into each rule
- * that reads it; fencing it (OFFSET 0) would save that repetition but keep the scan of a million
- * contacts from running in parallel, which costs more.
+ * validated address, whose domain has no scheme or path. Left to itself PostgreSQL inlines the
+ * subquery into each rule that reads it, computing an input again for every rule; fenced
+ * (`once`, OFFSET 0) each input is computed once per row, but the scan beneath can no longer run
+ * on parallel workers — the better trade in a statement that writes, which never has them.
  */
 const EMAIL_DOMAIN = "(case when strpos(c.email, '@') > 0 then regexp_replace(lower(split_part(c.email, '@', -1)), '^www\\.', '') else '' end)";
 
@@ -36,11 +37,14 @@ const INPUT: Record<FitField, { column: string; expression: string }> = {
   "account.technologies": { column: "account_technologies", expression: "lower(a.technologies::text)::text[]" },
 };
 
-/** `cross join lateral (…) f`: the rules' inputs for contact `c` and account `a`; goes after both in the FROM. */
-export function fitInputsLateralSql(rules: readonly FitRule[]): SQL {
+/**
+ * `cross join lateral (…) f`: the rules' inputs for contact `c` and account `a`; goes after both in
+ * the FROM. With `once`, fenced so that each input is computed once per row (see above).
+ */
+export function fitInputsLateralSql(rules: readonly FitRule[], { once = false }: { once?: boolean } = {}): SQL {
   const columns = new Map(rules.map((r) => [INPUT[r.field].column, INPUT[r.field].expression]));
   const list = [...columns].map(([column, expression]) => `${expression} as ${column}`);
-  return sql.raw(`cross join lateral (select ${list.length ? list.join(", ") : "1 as nothing"}) f`);
+  return sql.raw(`cross join lateral (select ${list.length ? list.join(", ") : "1 as nothing"}${once ? " offset 0" : ""}) f`);
 }
 
 /** WORD_SEPARATORS as a PostgreSQL regular expression class (NUL cannot occur in text). */
@@ -68,8 +72,14 @@ function textCondition(rule: Extract<FitRule, { operator: "equals" | "in" | "con
       return sql`${v} in (${sql.join(rule.values.map((x) => sql`${normalize(x)}`), sql`, `)})`;
     case "contains":
       return sql`(${sql.join(rule.values.map((x) => sql`strpos(${v}, ${normalize(x)}) > 0`), sql` or `)})`;
-    case "contains_word":
-      return sql`${v} ~ ${wordsPattern(rule.values)}`;
+    case "contains_word": {
+      // A match holds one of the phrases' first words as plain text: looking for those first is a
+      // cheap test that rejects most values before the regular expression runs.
+      const firstWords = rule.values.map((x) => normalize(x).split(WORD_SEPARATORS).find(Boolean));
+      const regex = sql`${v} ~ ${wordsPattern(rule.values)}`;
+      if (firstWords.some((w) => w === undefined)) return regex;
+      return sql`((${sql.join([...new Set(firstWords)].map((w) => sql`strpos(${v}, ${w!}) > 0`), sql` or `)}) and ${regex})`;
+    }
   }
 }
 

@@ -54,8 +54,6 @@ export type ScoreContactsOptions = {
   contactIds?: SQL;
   /** Only the contacts whose id is within this range. */
   contactRange?: ContactRange;
-  /** A table holding `engagementByContactSql` already computed; without it the aggregate runs inline. */
-  engagementFrom?: SQL;
   /**
    * A table holding `accountFitPointsSql` already computed (`account_id, points`); without it the
    * account rules are evaluated for each contact.
@@ -72,11 +70,11 @@ export type ScoreContactsOptions = {
 /**
  * Each contact's scores at `at` under `model`, before the MQL rule: `contact_id, fit, engagement,
  * fit_threshold, engagement_threshold, segment`, the qualifying-action flags (`action_0`…), what is
- * stored now (`stored_*`, so a caller can tell what changed) and the activity facts it carries
- * over. A single pass over the events, and the fit from contact and account. `mqlVerdictSql`
- * applies the MQL rule to its rows.
+ * stored now (`stored_*`, so a caller can tell what changed), the activity facts it carries over,
+ * and the contact's stage, account and job function. A single pass over the events, and the fit
+ * from contact and account. `mqlVerdictSql` applies the MQL rule to its rows.
  */
-export function contactScorePartsSql({ model, at, contactIds, contactRange, engagementFrom, accountFitFrom, sameFitAs = [] }: ScoreContactsOptions): SQL {
+export function contactScorePartsSql({ model, at, contactIds, contactRange, accountFitFrom, sameFitAs = [] }: ScoreContactsOptions): SQL {
   const { thresholds } = model;
   const segment = sql.raw(SEGMENT_COLUMN[thresholds.segmentField]);
   const override = (pick: (s: (typeof thresholds.segments)[number]) => SQL, fallback: SQL) =>
@@ -86,16 +84,18 @@ export function contactScorePartsSql({ model, at, contactIds, contactRange, enga
           sql` `,
         )} else ${fallback} end)`
       : fallback;
-  const engagement = engagementFrom ?? sql`(${engagementByContactSql({ model, at, contactIds, contactRange })})`;
+  const engagement = sql`(${engagementByContactSql({ model, at, contactIds, contactRange })})`;
   const where = contactsWhere(sql`c.id`, { contactIds, contactRange });
+  // The range on the stored scores too: a slice then joins only its own contacts' rows.
+  const storedWhere = contactRange ? sql` and ${inRangeSql(sql`s.contact_id`, contactRange)}` : sql``;
   const computedFit = accountFitFrom ? fitScoreSql(model.fitRules, { accountPoints: sql`af.points` }) : fitScoreSql(model.fitRules);
   const fit = sameFitAs.length
     ? sql`(case when s.model_version_id in (${sql.join(sameFitAs.map((id) => sql`${id}::uuid`), sql`, `)}) then s.fit_score::float8 else ${computedFit} end)`
     : computedFit;
   const actions = thresholds.qualifyingActions.map((_, i) => sql`${actionFlagOf(i)} as ${sql.raw(`action_${i}`)}`);
   const account = accountFitFrom
-    ? sql`left join ${accountFitFrom} af on af.account_id = c.account_id ${fitInputsLateralSql(model.fitRules.filter((r) => !readsAccount(r)))}`
-    : sql`left join accounts a on a.id = c.account_id ${fitInputsLateralSql(model.fitRules)}`;
+    ? sql`left join ${accountFitFrom} af on af.account_id = c.account_id ${fitInputsLateralSql(model.fitRules.filter((r) => !readsAccount(r)), { once: true })}`
+    : sql`left join accounts a on a.id = c.account_id ${fitInputsLateralSql(model.fitRules, { once: true })}`;
 
   return sql`
     select c.id as contact_id,
@@ -106,9 +106,10 @@ export function contactScorePartsSql({ model, at, contactIds, contactRange, enga
            ${override((s) => sql`${s.value}`, sql`null::text`)} as segment,
            ${actions.length ? sql`${sql.join(actions, sql`, `)},` : sql``}
            s.fit_score as stored_fit, s.engagement_score as stored_engagement, s.model_version_id as stored_model_version_id,
-           s.last_activity_at, s.unsubscribed_at
+           s.last_activity_at, s.unsubscribed_at,
+           c.stage, c.stage_changed_at, c.account_id, c.job_function
     from contacts c
-    join contact_scores s on s.contact_id = c.id
+    join contact_scores s on s.contact_id = c.id${storedWhere}
     ${account}
     left join ${engagement} g on g.engaged_contact_id = c.id
     ${where ? sql`where ${where}` : sql``}`;
