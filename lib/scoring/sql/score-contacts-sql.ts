@@ -93,9 +93,12 @@ export function contactScorePartsSql({ model, at, contactIds, contactRange, acco
     ? sql`(case when s.model_version_id in (${sql.join(sameFitAs.map((id) => sql`${id}::uuid`), sql`, `)}) then s.fit_score::float8 else ${computedFit} end)`
     : computedFit;
   const actions = thresholds.qualifyingActions.map((_, i) => sql`${actionFlagOf(i)} as ${sql.raw(`action_${i}`)}`);
+  // Inputs computed once per contact when every contact's fit is computed; left inline when most
+  // keep their stored fit, so that only the others compute them.
+  const once = sameFitAs.length === 0;
   const account = accountFitFrom
-    ? sql`left join ${accountFitFrom} af on af.account_id = c.account_id ${fitInputsLateralSql(model.fitRules.filter((r) => !readsAccount(r)), { once: true })}`
-    : sql`left join accounts a on a.id = c.account_id ${fitInputsLateralSql(model.fitRules, { once: true })}`;
+    ? sql`left join ${accountFitFrom} af on af.account_id = c.account_id ${fitInputsLateralSql(model.fitRules.filter((r) => !readsAccount(r)), { once })}`
+    : sql`left join accounts a on a.id = c.account_id ${fitInputsLateralSql(model.fitRules, { once })}`;
 
   return sql`
     select c.id as contact_id,
