@@ -18,6 +18,7 @@ import { createDraft, publishDraft, updateDraft } from "../../lib/scoring/model-
 import { loadPublishedModel } from "../../lib/scoring/published-model";
 import { scoringHorizonDays } from "../../lib/scoring/model-schema";
 import { executeScoringRun } from "../../lib/scoring/scoring-run";
+import { scoredEventTypes } from "../../lib/scoring/sql/engagement-sql";
 
 const { values } = parseArgs({ options: { keep: { type: "boolean", default: false } } });
 const source = process.env.DATABASE_URL;
@@ -46,9 +47,11 @@ const model = await loadPublishedModel(handle.db);
 const horizonDays = scoringHorizonDays(model.definition);
 console.log(`${contacts.toLocaleString("en")} contacts, ${events.toLocaleString("en")} events; model v${model.version}, horizon ${horizonDays} days\n`);
 
-// The floor: one aggregate over the same events — a decayed sum of points by event type per
-// contact — with nothing stored. Points by type from the model; no caps, filters, fit or writes.
+// The floor: one aggregate over the same events — those of the types the model scores, aged as
+// the scoring SQL ages them — a decayed sum of points by event type per contact, with nothing
+// stored. Points by type from the model; no caps, property filters, fit or writes.
 const points = model.definition.engagementRules.filter((r) => r.filters.length === 0);
+const types = scoredEventTypes(model.definition);
 const baselineSql = `
   select count(*) as contacts, sum(score) as total from (
     select contact_id, least(100, greatest(0, sum(
@@ -56,7 +59,7 @@ const baselineSql = `
       * power(0.5::float8, date_part('epoch', now() - occurred_at) / 86400 / ${model.definition.halfLifeDays})
     ))) as score
     from engagement_events
-    where occurred_at <= now() and occurred_at > now() - interval '${horizonDays} days'
+    where type in (${types.map((t) => `'${t}'`).join(", ")}) and occurred_at <= now() and occurred_at > now() - interval '${horizonDays} days'
     group by contact_id
   ) s`;
 async function baseline(): Promise<number> {

@@ -14,6 +14,16 @@ import { scoringHorizonDays, type EngagementRule, type PropertyFilter, type Scor
 
 const NUMERIC_TEXT_SQL = sql.raw(`'${NUMERIC_TEXT.source}'`);
 
+/**
+ * `lower(text)`, cheaper for ASCII text: lower-casing in the database's locale converts every
+ * character through the C library's wide characters, about four times the cost of the C
+ * collation's ASCII-only lower(), which gives the same result when every character is one byte
+ * (in a UTF-8 database: ASCII). Over millions of page views the difference is seconds.
+ */
+function lowerSql(text: SQL): SQL {
+  return sql`(case when octet_length(${text}) = length(${text}) then lower(${text} collate "C") else lower(${text}) end)`;
+}
+
 function propertyConditionSql(filter: PropertyFilter): SQL {
   const value = sql`(e.properties -> ${filter.property})`;
   const text = sql`(e.properties ->> ${filter.property})`;
@@ -22,9 +32,9 @@ function propertyConditionSql(filter: PropertyFilter): SQL {
     // The text test first: it fails for most events and costs less than the type check, which
     // copies the value out of the document.
     case "equals":
-      return sql`(lower(${text}) = ${String(filter.value).toLowerCase()} and ${scalar})`;
+      return sql`(${lowerSql(text)} = ${String(filter.value).toLowerCase()} and ${scalar})`;
     case "contains":
-      return sql`(strpos(lower(${text}), ${String(filter.value).toLowerCase()}) > 0 and ${scalar})`;
+      return sql`(strpos(${lowerSql(text)}, ${String(filter.value).toLowerCase()}) > 0 and ${scalar})`;
     case "gte":
     case "lte": {
       // numeric, not float8: a property like "1e400" must compare, not fail the whole statement.
@@ -59,21 +69,29 @@ export function engagementAggregatesSql(model: ScoringModelDefinition): SQL {
   return parts.length ? sql.join(parts, sql`, `) : sql`null::float8 as no_rules`;
 }
 
+/** The event types the model reads: its rules' and its qualifying actions'. */
+export function scoredEventTypes(model: ScoringModelDefinition): string[] {
+  return [...new Set([...model.engagementRules.map((r) => r.eventType), ...model.thresholds.qualifyingActions.map((a) => a.eventType)])];
+}
+
 /**
- * The events that count at `at` with their age in days: not after `at`, and younger than the
- * model's horizon (`scoringHorizonDays`). `where` narrows them further (e.g. to some contacts).
- * The age is date_part's float8: extract() computes in numeric, which costs a second over
- * twenty million events.
+ * The events that count at `at` with their age in days: of a type the model reads, not after
+ * `at`, and younger than the model's horizon (`scoringHorizonDays`). `where` narrows them further
+ * (e.g. to some contacts). Events of other types — e-mails sent, notes, calls — add nothing to any
+ * rule, so they never reach the aggregates. The age is date_part's float8: extract() computes in
+ * numeric, which costs a second over twenty million events.
  */
 export function scoredEventsSql(model: ScoringModelDefinition, at: Date, where?: SQL): SQL {
   const atText = at.toISOString();
   const horizonMs = scoringHorizonDays(model) * 86_400_000;
   const from = new Date(at.getTime() - horizonMs).toISOString();
+  const types = scoredEventTypes(model);
+  const ofType = types.length ? sql`e.type in (${sql.join(types.map((t) => sql`${t}`), sql`, `)})` : sql`false`;
   return sql`(
     select e.contact_id, e.type, e.properties,
            date_part('epoch', ${atText}::timestamptz - e.occurred_at) / 86400 as age
     from engagement_events e
-    where e.occurred_at <= ${atText}::timestamptz and e.occurred_at > ${from}::timestamptz${where ? sql` and ${where}` : sql``}
+    where ${ofType} and e.occurred_at <= ${atText}::timestamptz and e.occurred_at > ${from}::timestamptz${where ? sql` and ${where}` : sql``}
   ) e`;
 }
 

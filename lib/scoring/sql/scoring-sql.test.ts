@@ -31,7 +31,7 @@ const DOMAINS = ["northwind.io", "gmail.com", "globex.test", "leadforge.io", "in
 const INDUSTRIES = ["Software", "software", "Healthcare", "Financial Services", "Manufacturing", null];
 const TECHNOLOGIES = ["Salesforce", "HubSpot", "Slack", "Google Analytics", "Marketo Engage", "Zoom"];
 const EVENT_TYPES = ["page_view", "email_open", "email_click", "form_submit", "demo_request", "webinar_attended", "unsubscribe", "meeting"];
-const URLS = ["/pricing", "/Pricing?plan=pro", "/blog/speed-to-lead", "/docs", "https://x.test/PRICING"];
+const URLS = ["/pricing", "/Pricing?plan=pro", "/blog/speed-to-lead", "/docs", "https://x.test/PRICING", "/Été/PRICING", "/Café-Docs"];
 
 const TEXT_VALUES: Partial<Record<(typeof FIT_FIELDS)[number], readonly (string | null)[]>> = {
   title: ["student", "intern", "vp marketing", "marketing", "head of", "général", "rep", "growth"],
