@@ -69,7 +69,7 @@ describe("a scoring run", () => {
     const [stage] = await handle.db.select({ stage: contacts.stage }).from(contacts).where(eq(contacts.id, ids.ada!));
     expect(stage!.stage).toBe("mql");
     // The working tables are gone, and contact_scores is whole, with the migrations' indexes and keys.
-    const [left] = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from pg_tables where tablename ~ '^(scoring_run|contact_scores)_[0-9a-f]{32}$'`));
+    const [left] = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from pg_tables where tablename ~ '^(scoring_run|contact_scores)_[0-9a-f]{32}(_[a-z_]+)?$'`));
     expect(left!.n).toBe(0);
     const structure = rowsOf<{ name: string }>(
       await handle.db.execute(sql`
