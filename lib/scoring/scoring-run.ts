@@ -215,20 +215,22 @@ async function dropWorkingTables(db: Database, runId: string) {
 
 /**
  * Rescores every contact under the run's model version (PRODUCT.md §5: on publish, and daily for
- * decay): computes all scores in one pass over the events, writes them as a new contact_scores
- * swapped in for the old (keeping any contact rescored meanwhile), then designates the contacts
- * that now qualify. Its phases and counts are recorded for the progress bar. Started again after
- * a failure or a crash, it starts over: rescoring is idempotent.
+ * decay): computes all scores in one pass over the events per slice of the contacts, writes them
+ * as a new contact_scores swapped in for the old (keeping any contact rescored meanwhile),
+ * designates the contacts that now qualify and requalifies the accounts. Its phases and counts are
+ * recorded for the progress bar; `onStep` hears how long each step took. Started again after a
+ * failure or a crash, it starts over: rescoring is idempotent.
  */
 export async function executeScoringRun(
   db: Database,
   runId: string,
   { onStep }: { onStep?: (step: string, seconds: number) => void } = {},
 ): Promise<ScoringRun> {
-  let stepStart = performance.now();
-  const step = (name: string) => {
-    onStep?.(name, (performance.now() - stepStart) / 1000);
-    stepStart = performance.now();
+  const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const start = performance.now();
+    const result = await work();
+    onStep?.(name, (performance.now() - start) / 1000);
+    return result;
   };
   const at = new Date();
   const [run] = await db
@@ -241,15 +243,9 @@ export async function executeScoringRun(
   try {
     const model = await modelOf(db, run.modelVersionId);
     const connections = connectionsOf(db);
-    const { total, changed } = await computeAll(db, tables, model, at, await slicesOf(db, connections));
-    step("scores");
+    const slices = await slicesOf(db, connections);
+    const { total, changed } = await timed("scores", () => computeAll(db, tables, model, at, slices));
     await setPhase(db, run.id, { phase: "writing", totalContacts: total, changedContacts: changed });
-    const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
-      const start = performance.now();
-      const result = await work();
-      onStep?.(name, (performance.now() - start) / 1000);
-      return result;
-    };
     const accountScores = () => timed("account scores", () => computeAccountScores(db, tables, model));
     const swap = (concurrency: number) => timed("indexes and swap", () => swapInContactScores(db, { next: tables.next, maintenanceWorkMem: "256MB", at, concurrency }));
     const designation = () => timed("designate MQLs", () => designateQualified(db, run.id, tables, model, at));
@@ -258,9 +254,9 @@ export async function executeScoringRun(
       // Three things at once on the pool, each reading only the run's own tables. The new
       // contact_scores is indexed and swapped in. The accounts are scored and qualified: the MQA
       // rule writes account scores, MQAs and their notifications. And the candidates are
-      // designated: contacts' stages, MQL records and routing — never contact_scores, so the
-      // swap's exclusive locks wait for at most one designation transaction, and nothing waits
-      // for the swap holding a lock of its own.
+      // designated: contacts' stages, MQL records and routing — never contact_scores. The swap's
+      // exclusive locks wait for at most one designation transaction, which never waits for the
+      // swap holding one the swap needs (both lock contacts before the model versions).
       let swapped = false;
       const results = await Promise.allSettled([
         swap(Math.max(1, connections - 2)).then(() => (swapped = true)),
@@ -275,7 +271,6 @@ export async function executeScoringRun(
       await designation();
       await accounts();
     }
-    stepStart = performance.now();
     await dropWorkingTables(db, run.id);
     const [done] = await db.update(scoringRuns).set({ status: "completed", phase: null, finishedAt: new Date() }).where(eq(scoringRuns.id, run.id)).returning();
     return done!;
