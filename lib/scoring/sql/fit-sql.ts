@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { personalEmailDomains } from "../../email";
 import { FIT_FIELD_KINDS, WORD_SEPARATORS, type FitField, type FitRule } from "../model-schema";
+import { lowerText } from "./lower-sql";
 
 /**
  * The fit score as one SQL expression over a contact row `c` and its account `a` (left-joined), so
@@ -16,23 +17,24 @@ import { FIT_FIELD_KINDS, WORD_SEPARATORS, type FitField, type FitRule } from ".
  * subquery into each rule that reads it, computing an input again for every rule; fenced
  * (`once`, OFFSET 0) each input is computed once per row, but the scan beneath can no longer run
  * on parallel workers — the better trade in a statement that writes, which never has them.
+ * Columns are lower-cased through `lowerText`, cheaper for ASCII.
  */
 const EMAIL_DOMAIN = "(case when strpos(c.email, '@') > 0 then regexp_replace(lower(split_part(c.email, '@', -1)), '^www\\.', '') else '' end)";
 
 const INPUT: Record<FitField, { column: string; expression: string }> = {
-  title: { column: "title", expression: "lower(c.title)" },
-  seniority: { column: "seniority", expression: "lower(c.seniority)" },
-  jobFunction: { column: "job_function", expression: "lower(c.job_function)" },
-  country: { column: "country", expression: "lower(c.country)" },
-  region: { column: "region", expression: "lower(c.region)" },
-  source: { column: "source", expression: "lower(c.source)" },
+  title: { column: "title", expression: lowerText("c.title") },
+  seniority: { column: "seniority", expression: lowerText("c.seniority") },
+  jobFunction: { column: "job_function", expression: lowerText("c.job_function") },
+  country: { column: "country", expression: lowerText("c.country") },
+  region: { column: "region", expression: lowerText("c.region") },
+  source: { column: "source", expression: lowerText("c.source") },
   emailDomain: { column: "email_domain", expression: EMAIL_DOMAIN },
   personalEmail: { column: "email_domain", expression: EMAIL_DOMAIN },
-  "account.industry": { column: "account_industry", expression: "lower(a.industry)" },
+  "account.industry": { column: "account_industry", expression: lowerText("a.industry") },
   "account.employees": { column: "account_employees", expression: "a.employees::float8" },
   "account.annualRevenue": { column: "account_annual_revenue", expression: "a.annual_revenue::float8" },
-  "account.country": { column: "account_country", expression: "lower(a.country)" },
-  "account.region": { column: "account_region", expression: "lower(a.region)" },
+  "account.country": { column: "account_country", expression: lowerText("a.country") },
+  "account.region": { column: "account_region", expression: lowerText("a.region") },
   // One lower() of the array's text form: far cheaper than unnesting every account's list.
   "account.technologies": { column: "account_technologies", expression: "lower(a.technologies::text)::text[]" },
 };

@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { ScoringModelDefinition } from "../model-schema";
 import { actionFlagOf, engagementAggregatesSql, engagementTotalSql, scoredEventsSql } from "./engagement-sql";
 import { fitInputsLateralSql, fitScoreSql, readsAccount } from "./fit-sql";
+import { lowerSql } from "./lower-sql";
 
 /** One contact's scores at an instant, and what the MQL rule makes of them. */
 export type ScoredContactRow = {
@@ -80,7 +81,7 @@ export function contactScorePartsSql({ model, at, contactIds, contactRange, acco
   const override = (pick: (s: (typeof thresholds.segments)[number]) => SQL, fallback: SQL) =>
     thresholds.segments.length
       ? sql`(case ${sql.join(
-          thresholds.segments.map((s) => sql`when lower(${segment}) = ${s.value.toLowerCase()} then ${pick(s)}`),
+          thresholds.segments.map((s) => sql`when ${lowerSql(segment)} = ${s.value.toLowerCase()} then ${pick(s)}`),
           sql` `,
         )} else ${fallback} end)`
       : fallback;
