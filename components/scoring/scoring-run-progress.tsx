@@ -23,9 +23,10 @@ function progressOf(run: RunProgress): { share: number; step: string } {
     case "writing":
       return { share: 0.7, step: "Writing the new scores…" };
     case "designating": {
+      // Designation runs beside the writing; the last of the writing may outlast it.
       const total = run.candidateMqls ?? 0;
-      const done = total ? run.processedCandidates / total : 1;
-      return { share: 0.85 + 0.15 * done, step: `Designating MQLs: ${formatCount(run.processedCandidates)} / ${formatCount(total)}` };
+      if (run.processedCandidates >= total) return { share: 0.95, step: "Finishing…" };
+      return { share: 0.7 + 0.25 * (run.processedCandidates / total), step: `Designating MQLs: ${formatCount(run.processedCandidates)} / ${formatCount(total)}` };
     }
     default:
       return { share: 0, step: "Starting…" };
@@ -59,7 +60,7 @@ export function ScoringRunProgress({ runId, reason }: { runId: string; reason: k
       <Progress aria-label={title} value={share * 100} />
       <p className="text-xs text-muted-foreground">
         {run.status === "failed"
-          ? `Stopped: ${run.error}. Scores are as they were before the run; publish again or wait for tonight's run.`
+          ? `Stopped: ${run.error}. Publish again or wait for tonight's run: a run starts over and finishes the work.`
           : [
               run.totalContacts !== null ? `${formatCount(run.totalContacts)} contacts scored` : null,
               run.phase !== "computing" && run.totalContacts !== null ? `${formatCount(run.changedContacts)} scores changed` : null,

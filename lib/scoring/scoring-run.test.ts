@@ -1,9 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf, type DatabaseHandle } from "@/db/client";
-import { contactScores, contacts, mqlRecords, scoringModelVersions, scoringRuns } from "@/db/schema";
+import { accountScores, contactScores, contacts, mqlRecords, scoringModelVersions, scoringRuns } from "@/db/schema";
 import { createTestDatabase } from "@/db/test-database";
-import { insertContact, insertEvents } from "@/db/test-fixtures";
+import { insertAccount, insertContact, insertEvents } from "@/db/test-fixtures";
+import { qualifyAccounts } from "../lifecycle/qualify-accounts";
 import { DEFAULT_MODEL } from "./default-model";
 import type { ScoringModelDefinition } from "./model-schema";
 import { executeScoringRun } from "./scoring-run";
@@ -115,6 +116,41 @@ describe("a scoring run", () => {
     const [current] = await handle.db.select().from(scoringModelVersions).where(eq(scoringModelVersions.version, 2));
     await run(current!.id);
     expect((await scoresOf(ids.cy!)).engagementScore).toBe(77);
+  });
+
+  it("scores the accounts from the engagement it computed, as the stored contact scores give them", async () => {
+    const account = await insertAccount(handle.db, { name: "Contoso", industry: "Software", employees: 900 });
+    const now = Date.now();
+    for (const [key, jobFunction] of [["fay", "marketing"], ["gus", "sales"], ["hal", "it"]] as const) {
+      ids[key] = (await insertContact(handle.db, { email: `${key}@contoso.test`, accountId: account.id, jobFunction, seniority: "vp" })).id;
+      await insertEvents(handle.db, [
+        { contactId: ids[key]!, type: "webinar_attended", occurredAt: new Date(now - DAY) },
+        { contactId: ids[key]!, type: "email_reply", occurredAt: new Date(now - 2 * DAY) },
+      ]);
+    }
+    const [current] = await handle.db.select().from(scoringModelVersions).where(eq(scoringModelVersions.version, 2));
+    await run(current!.id);
+    const [stored] = await handle.db.select().from(accountScores).where(eq(accountScores.accountId, account.id));
+    expect(stored!.score).toBeGreaterThan(0);
+    // Scoring every account again from the live contact_scores changes nothing.
+    const model = { id: current!.id, version: 2, definition: current!.definition as ScoringModelDefinition };
+    expect(await qualifyAccounts(handle.db, { model, at: new Date(), scope: "all" })).toMatchObject({ rescored: 0, closed: 0, opened: [] });
+  });
+
+  it("fails cleanly when a step beside the swap fails, dropping its working tables", async () => {
+    const [current] = await handle.db.select().from(scoringModelVersions).where(eq(scoringModelVersions.version, 2));
+    await handle.db.execute(sql`alter table account_scores rename to account_scores_away`);
+    try {
+      const [created] = await handle.db.insert(scoringRuns).values({ modelVersionId: current!.id, reason: "manual" }).returning();
+      await expect(executeScoringRun(handle.db, created!.id)).rejects.toThrow();
+      const [failed] = await handle.db.select().from(scoringRuns).where(eq(scoringRuns.id, created!.id));
+      expect(failed).toMatchObject({ status: "failed" });
+      expect(failed!.error).toMatch(/account_scores/);
+    } finally {
+      await handle.db.execute(sql`alter table account_scores_away rename to account_scores`);
+    }
+    const [left] = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from pg_tables where tablename ~ '^(scoring_run|contact_scores)_[0-9a-f]{32}(_[a-z_]+)?$'`));
+    expect(left!.n).toBe(0);
   });
 
   it("fails cleanly, saying why", async () => {

@@ -189,10 +189,11 @@ async function computeAccountScores(db: Database, tables: RunTables, model: Scor
 }
 
 /**
- * Step 2: the contacts the MQL rule now qualifies, designated a slice at a time. They are
- * re-read with their stage: a rep may have acted on one since it was scored.
+ * Step 2: the contacts the MQL rule now qualifies, designated a slice at a time — until `stopped`
+ * says the run failed beside it. They are re-read with their stage: a rep may have acted on one
+ * since it was scored.
  */
-async function designateQualified(db: Database, runId: string, tables: RunTables, model: ScoringModel, at: Date): Promise<number> {
+async function designateQualified(db: Database, runId: string, tables: RunTables, model: ScoringModel, at: Date, stopped = () => false): Promise<number> {
   const cooledSince = new Date(at.getTime() - model.definition.halfLifeDays * DAY_MS).toISOString();
   const candidates = rowsOf<MqlCandidate>(
     await db.execute(sql`
@@ -202,7 +203,7 @@ async function designateQualified(db: Database, runId: string, tables: RunTables
   );
   await setPhase(db, runId, { phase: "designating", candidateMqls: candidates.length });
   let designated = 0;
-  for (let i = 0; i < candidates.length; i += DESIGNATION_SLICE) {
+  for (let i = 0; i < candidates.length && !stopped(); i += DESIGNATION_SLICE) {
     designated += (await designateMqls(db, candidates.slice(i, i + DESIGNATION_SLICE), { model, at })).length;
     await setPhase(db, runId, { designatedMqls: designated, processedCandidates: Math.min(candidates.length, i + DESIGNATION_SLICE) });
   }
@@ -248,7 +249,7 @@ export async function executeScoringRun(
     await setPhase(db, run.id, { phase: "writing", totalContacts: total, changedContacts: changed });
     const accountScores = () => timed("account scores", () => computeAccountScores(db, tables, model));
     const swap = (concurrency: number) => timed("indexes and swap", () => swapInContactScores(db, { next: tables.next, maintenanceWorkMem: "256MB", at, concurrency }));
-    const designation = () => timed("designate MQLs", () => designateQualified(db, run.id, tables, model, at));
+    const designation = (stopped?: () => boolean) => timed("designate MQLs", () => designateQualified(db, run.id, tables, model, at, stopped));
     const accounts = () => timed("qualify accounts", () => qualifyAccounts(db, { model, at, scope: "all", scoresFrom: tables.accountScores }));
     if (connections > 1) {
       // Three things at once on the pool, each reading only the run's own tables. The new
@@ -256,12 +257,17 @@ export async function executeScoringRun(
       // rule writes account scores, MQAs and their notifications. And the candidates are
       // designated: contacts' stages, MQL records and routing — never contact_scores. The swap's
       // exclusive locks wait for at most one designation transaction, which never waits for the
-      // swap holding one the swap needs (both lock contacts before the model versions).
-      let swapped = false;
+      // swap holding one the swap needs (the swap yields its locks when it cannot get them all).
+      // Designation stops at its next slice if the swap fails: the MQLs would rest on scores that
+      // never went live.
+      let swapFailed = false;
       const results = await Promise.allSettled([
-        swap(Math.max(1, connections - 2)).then(() => (swapped = true)),
+        swap(Math.max(1, connections - 2)).catch((error: unknown) => {
+          swapFailed = true;
+          throw error;
+        }),
         accountScores().then(accounts),
-        designation().then(() => (swapped ? undefined : setPhase(db, run.id, { phase: "writing" }))),
+        designation(() => swapFailed),
       ]);
       const failed = results.find((r) => r.status === "rejected");
       if (failed) throw failed.reason;

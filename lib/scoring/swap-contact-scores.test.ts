@@ -27,6 +27,16 @@ async function copyOfScores(name: string, fit: number) {
   await handle.db.execute(sql.raw(`update ${name} set fit_score = ${fit}`));
 }
 
+/** Whether someone waits for a lock on `table` within five seconds. */
+async function lockWaitedFor(table: string): Promise<boolean> {
+  for (let i = 0; i < 200; i++) {
+    const [waiting] = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from pg_locks where relation = ${table}::regclass and not granted`));
+    if (waiting!.n > 0) return true;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return false;
+}
+
 const fitOf = async (contactId: string) =>
   rowsOf<{ fit: number }>(await handle.db.execute(sql`select fit_score as fit from contact_scores where contact_id = ${contactId}`)).map((r) => Number(r.fit))[0];
 
@@ -53,6 +63,29 @@ describe("swapping in a new contact_scores", () => {
     expect(counts!.scores).toBe(counts!.contacts);
   });
 
+  it.skipIf(!onPostgres)("lets a transaction that read contacts and then reads contact_scores through, and swaps after it", async () => {
+    if (handle.kind !== "postgres") throw new Error("needs PostgreSQL");
+    const contact = await insertContact(handle.db, { email: "reader@swap.dev" });
+    await copyOfScores("contact_scores_next_reader", 70);
+    const reader = await handle.client.reserve();
+    try {
+      // A page's transaction has read the contact…
+      await reader`begin`;
+      await reader`select id from contacts where id = ${contact.id}`;
+      const swap = swapInContactScores(handle.db, { next: "contact_scores_next_reader", at: new Date() });
+      // …when the swap, holding contact_scores, waits for contacts…
+      expect(await lockWaitedFor("contacts")).toBe(true);
+      // …and then reads the scores: the swap must yield, not leave PostgreSQL to cancel the page.
+      const [row] = await reader`select fit_score from contact_scores where contact_id = ${contact.id}`;
+      expect(Number(row!.fit_score)).not.toBe(70);
+      await reader`commit`;
+      await swap;
+    } finally {
+      reader.release();
+    }
+    expect(await fitOf(contact.id)).toBe(70);
+  });
+
   it.skipIf(!onPostgres)("waits for a designation that locked a contact and then writes an MQL record, instead of deadlocking", async () => {
     if (handle.kind !== "postgres") throw new Error("needs PostgreSQL");
     const contact = await insertContact(handle.db, { email: "designated@swap.dev" });
@@ -64,13 +97,7 @@ describe("swapping in a new contact_scores", () => {
       await designation`select id from contacts where id = ${contact.id} for update`;
       const swap = swapInContactScores(handle.db, { next: "contact_scores_next_designation", at: new Date() });
       // …when the swap wants contacts exclusively (to drop the live table's foreign keys).
-      for (let i = 0; i < 200; i++) {
-        const [waiting] = rowsOf<{ n: number }>(
-          await handle.db.execute(sql`select count(*)::int as n from pg_locks where relation = 'contacts'::regclass and not granted`),
-        );
-        if (waiting!.n > 0) break;
-        await new Promise((r) => setTimeout(r, 25));
-      }
+      expect(await lockWaitedFor("contacts")).toBe(true);
       // Then it writes the MQL record, whose foreign key locks the model version it names.
       await designation`select 1 from scoring_model_versions for key share`;
       await designation`commit`;
@@ -94,13 +121,7 @@ describe("swapping in a new contact_scores", () => {
       await ingest`select count(*) from contact_scores`;
       const swap = swapInContactScores(handle.db, { next: "contact_scores_next_test", at: new Date(Date.now() - 60_000) });
       // …when the swap asks for the table (and waits, behind the rescoring's read).
-      for (let i = 0; i < 200; i++) {
-        const [waiting] = rowsOf<{ n: number }>(
-          await handle.db.execute(sql`select count(*)::int as n from pg_locks where relation = 'contact_scores'::regclass and not granted`),
-        );
-        if (waiting!.n > 0) break;
-        await new Promise((r) => setTimeout(r, 25));
-      }
+      expect(await lockWaitedFor("contact_scores")).toBe(true);
       // Then the rescoring writes and commits: it must get through, and the swap after it.
       await ingest`update contact_scores set engagement_score = 7, scored_at = now() where contact_id = ${contact.id}`;
       await ingest`commit`;

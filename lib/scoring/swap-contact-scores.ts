@@ -30,11 +30,12 @@ const nextName = (name: string) => `${name.slice(0, 50)}__next`;
  * Makes `next` (a full copy of contact_scores with new scores) the live contact_scores.
  *
  * Indexes are built on the copy first, sorted in one pass each — at the same time on as many
- * connections as `concurrency` allows (PGlite has one). Then, in one short transaction that
- * holds the live table exclusively (readers and writers wait about a second): rows the live table rescored after
- * `at` (an event arrived during the run) and contacts created since are copied over, rows of
- * contacts deleted since are dropped, and the tables trade places, with the migrations' index and
- * constraint names. The foreign keys are checked after, without blocking anyone.
+ * connections as `concurrency` allows (PGlite has one). Then, in one short transaction that holds
+ * the live table, contacts and the model versions exclusively (readers and writers wait about a
+ * second): rows the live table rescored after `at` (an event arrived during the run) and contacts
+ * created since are copied over, rows of contacts deleted since are dropped, and the tables trade
+ * places, with the migrations' index and constraint names. The foreign keys are checked after,
+ * without blocking anyone.
  */
 export async function swapInContactScores(
   db: Database,
@@ -57,10 +58,10 @@ export async function swapInContactScores(
     await db.execute(sql.raw(`alter table ${next} add constraint ${nextName(index.name)} primary key using index ${nextName(index.name)}`));
   }
 
-  await db.transaction(async (tx) => {
-    // The lock the drop below needs, taken first: holding a weaker one while an ingest rescoring
-    // holds its read lock and waits to write would deadlock the two at the drop.
-    await tx.execute(sql`lock table ${sql.raw(LIVE)} in access exclusive mode`);
+  // Dropping the live table drops its foreign keys' triggers on the tables they reference, which
+  // takes those tables exclusively too.
+  const referenced = [...new Set(foreignKeys.map((fk) => fk.references))].sort((a, b) => Number(b === "contacts") - Number(a === "contacts") || a.localeCompare(b));
+  await withLocks(db, [LIVE, ...referenced], async (tx) => {
     // The join below hashes a million ids: in memory, in one batch, the lock is held shorter.
     if (maintenanceWorkMem) await tx.execute(sql.raw(`set local work_mem = '${maintenanceWorkMem}'`));
     // One full join of the two tables finds both kinds of difference: contacts created since the
@@ -80,12 +81,6 @@ export async function swapInContactScores(
       on conflict (contact_id) do update set
         fit_score = excluded.fit_score, engagement_score = excluded.engagement_score, model_version_id = excluded.model_version_id,
         scored_at = excluded.scored_at, last_activity_at = excluded.last_activity_at, unsubscribed_at = excluded.unsubscribed_at`);
-    // Dropping the live table drops its foreign keys' triggers on the tables they reference, which
-    // takes those tables exclusively: taken here, in the order a designation transaction takes
-    // them (contacts, then the model versions its MQL records reference), so that the two queue
-    // instead of deadlocking, and held only for the renames below.
-    const referenced = [...new Set(foreignKeys.map((fk) => fk.references))].sort((a, b) => Number(b === "contacts") - Number(a === "contacts"));
-    if (referenced.length) await tx.execute(sql.raw(`lock table ${referenced.join(", ")} in access exclusive mode`));
     for (const fk of foreignKeys) await tx.execute(sql.raw(`alter table ${next} add constraint ${nextName(fk.name)} ${fk.definition} not valid`));
     await tx.execute(sql.raw(`drop table ${LIVE}`));
     await tx.execute(sql.raw(`alter table ${next} rename to ${LIVE}`));
@@ -102,6 +97,38 @@ export async function swapInContactScores(
       if (maintenanceWorkMem) await tx.execute(sql.raw(`set local maintenance_work_mem = '${maintenanceWorkMem}'`));
       await tx.execute(sql.raw(`alter table ${LIVE} validate constraint ${fk.name}`));
     });
+  }
+}
+
+/** How long the swap waits for each of its locks before it lets go of them all and tries again. */
+const LOCK_WAIT = "500ms";
+const LOCK_ATTEMPTS = 40;
+
+const isLockTimeout = (error: unknown): boolean =>
+  (error as { code?: unknown })?.code === "55P03" || (error as { cause?: { code?: unknown } })?.cause?.code === "55P03";
+
+/**
+ * Runs `work` in a transaction that first holds `tables` exclusively. Other work takes contacts and
+ * contact_scores in either order — an insert into contacts writes contact_scores through a
+ * trigger, a read joins the two, an ingest rescoring writes contact_scores and then designates —
+ * so whatever order the swap takes them in, a transaction can hold one and wait for the swap's
+ * other. The swap waits at most half a second for each lock, less than PostgreSQL waits before it
+ * looks for a deadlock (deadlock_timeout, a second by default): then it lets go of all of them and
+ * tries again a moment later. The swap is the one that yields; the other work never fails.
+ */
+async function withLocks(db: Database, tables: string[], work: (tx: Database) => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.transaction(async (tx) => {
+        await tx.execute(sql.raw(`set local lock_timeout = '${LOCK_WAIT}'`));
+        await tx.execute(sql.raw(`lock table ${tables.join(", ")} in access exclusive mode`));
+        await work(tx);
+      });
+      return;
+    } catch (error) {
+      if (!isLockTimeout(error) || attempt >= LOCK_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 400));
+    }
   }
 }
 
