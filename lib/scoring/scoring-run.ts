@@ -12,7 +12,8 @@ import type { MqlCandidate } from "./rescore-contacts";
 import { swapInContactScores } from "./swap-contact-scores";
 import { accountScoresSql, engagedFunctionSql } from "./mqa/account-score-sql";
 import { accountFitPointsSql } from "./sql/fit-sql";
-import { contactScorePartsSql, mqlVerdictSql, type ContactRange } from "./sql/score-contacts-sql";
+import type { ContactRange } from "./sql/contact-range-sql";
+import { contactScorePartsSql, mqlVerdictSql } from "./sql/score-contacts-sql";
 
 const DAY_MS = 86_400_000;
 /** Candidates designated per pass, so that progress moves while thousands become MQLs. */

@@ -7,14 +7,15 @@ import { getRunningJobQueue } from "../../jobs/queue";
 import { JOB_QUEUES } from "../../jobs/queue-names";
 import { scoringModelDefinitionSchema } from "../../scoring/model-schema";
 import { loadPublishedModel } from "../../scoring/published-model";
+import type { ContactRange } from "../../scoring/sql/contact-range-sql";
 import { replayContactsSql } from "../../scoring/sql/replay-sql";
 import { reachedStage } from "../stage-reached";
 import { addToTally, BACKTEST_SIDES, emptyTally, summarizeTally, type BacktestTally, type MonthCounts, type PopulationCounts, type ReadinessBin } from "./tally";
 
 /** Contact ids split by their first hex digit: sixteen ranges, each a step of the progress bar and a bounded sort. */
-export const CONTACT_RANGES: readonly { low: string | null; high: string | null }[] = Array.from({ length: 16 }, (_, i) => ({
-  low: i === 0 ? null : `${i.toString(16)}0000000-0000-0000-0000-000000000000`,
-  high: i === 15 ? null : `${(i + 1).toString(16)}0000000-0000-0000-0000-000000000000`,
+export const CONTACT_RANGES: readonly ContactRange[] = Array.from({ length: 16 }, (_, i) => ({
+  from: i === 0 ? null : `${i.toString(16)}0000000-0000-0000-0000-000000000000`,
+  to: i === 15 ? null : `${(i + 1).toString(16)}0000000-0000-0000-0000-000000000000`,
 }));
 
 const RUN_EXPIRES_SECONDS = 2 * 60 * 60;
@@ -50,14 +51,14 @@ export async function requestBacktest(db: Database, { draftId, months, userId }:
  * counted by month, by readiness and by overlap. In one transaction, so the scratch table stays on
  * one connection and goes with it.
  */
-async function tallyRange(db: Database, backtest: Backtest, models: Parameters<typeof replayContactsSql>[0]["models"], range: (typeof CONTACT_RANGES)[number]): Promise<BacktestTally> {
+async function tallyRange(db: Database, backtest: Backtest, models: Parameters<typeof replayContactsSql>[0]["models"], range: ContactRange): Promise<BacktestTally> {
   return db.transaction(async (tx) => {
     // A range's events sorted by contact and time: in memory rather than spilled to disk.
     await tx.execute(sql`set local work_mem = '256MB'`);
     await tx.execute(sql`
       create temp table backtest_range on commit drop as
       select r.*, coalesce(o.observed, false) as observed, coalesce(o.is_sql, false) as is_sql, coalesce(o.is_customer, false) as is_customer
-      from (${replayContactsSql({ models, from: backtest.from, until: backtest.until, lowId: range.low, highId: range.high })}) r
+      from (${replayContactsSql({ models, from: backtest.from, until: backtest.until, contactRange: range })}) r
       left join lateral (
         select bool_or(true) as observed, bool_or(x.reached_sql) as is_sql, bool_or(x.won) as is_customer
         from (

@@ -111,9 +111,9 @@ function referenceReplay(person: Person, model: ScoringModelDefinition) {
   return { fit, peak, already, qualifiedAt: already ? null : qualifiedAt, readiness: qualifiesInWindow ? Math.max(0, readiness) : readiness };
 }
 
-async function replay(lowId: string | null = null, highId: string | null = null) {
+async function replay(from: string | null = null, to: string | null = null) {
   const rows = rowsOf<ReplayRow>(
-    await handle.db.execute(replayContactsSql({ models: [{ key: "baseline", model: DEFAULT_MODEL }, { key: "draft", model: STRICT }], from: FROM, until: UNTIL, lowId, highId })),
+    await handle.db.execute(replayContactsSql({ models: [{ key: "baseline", model: DEFAULT_MODEL }, { key: "draft", model: STRICT }], from: FROM, until: UNTIL, contactRange: { from, to } })),
   );
   return new Map(rows.map((r) => [r.contact_id, r]));
 }

@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { scoringHorizonDays, type ScoringModelDefinition } from "../model-schema";
 import { ALREADY_QUALIFIED_DAYS } from "../replay-window";
 import { ruleConditionSql } from "./engagement-sql";
+import { inRangeSql, type ContactRange } from "./contact-range-sql";
 import { fitInputsLateralSql, fitScoreSql } from "./fit-sql";
 
 /**
@@ -52,17 +53,15 @@ function frameInterval(days: number, { exclusive }: { exclusive: boolean }): SQL
 }
 
 /**
- * The per-contact replay of `models` over [from, until) for the contacts whose id is in
- * [lowId, highId) (either end open when null): a select of `ReplayRow`s, only for contacts with
- * at least one event in the window.
+ * The per-contact replay of `models` over [from, until) for the contacts in `contactRange`: a
+ * select of `ReplayRow`s, only for contacts with at least one event in the window.
  */
-export function replayContactsSql({ models, from, until, lowId, highId }: { models: readonly ReplayModel[]; from: Date; until: Date; lowId: string | null; highId: string | null }): SQL {
+export function replayContactsSql({ models, from, until, contactRange }: { models: readonly ReplayModel[]; from: Date; until: Date; contactRange: ContactRange }): SQL {
   const horizons = models.map((m) => scoringHorizonDays(m.model));
   const lookback = new Date(from.getTime() - ALREADY_QUALIFIED_DAYS * DAY_MS);
   const origin = new Date(lookback.getTime() - Math.max(...horizons) * DAY_MS);
   const spanDays = (until.getTime() - origin.getTime()) / DAY_MS;
-  const idRange = (column: SQL) =>
-    sql.join([...(lowId ? [sql`${column} >= ${lowId}::uuid`] : []), ...(highId ? [sql`${column} < ${highId}::uuid`] : []), sql`true`], sql` and `);
+  const idRange = (column: SQL) => inRangeSql(column, contactRange);
 
   // Window frames, growth factors and sums are shared wherever the two models agree — a draft
   // usually differs from the published model in a few rules or only in its thresholds.

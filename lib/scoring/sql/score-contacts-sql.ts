@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { ScoringModelDefinition } from "../model-schema";
 import { actionFlagOf, engagementAggregatesSql, engagementTotalSql, scoredEventsSql } from "./engagement-sql";
 import { fitInputsLateralSql, fitScoreSql, readsAccount } from "./fit-sql";
+import { inRangeSql, type ContactRange } from "./contact-range-sql";
 import { lowerSql } from "./lower-sql";
 
 /** One contact's scores at an instant, and what the MQL rule makes of them. */
@@ -19,18 +20,6 @@ export type ScoredContactRow = {
 };
 
 const SEGMENT_COLUMN = { region: "c.region", country: "c.country", source: "c.source" } as const;
-
-/**
- * A slice of the contacts by id, `from` ≤ id < `to` (an open end where null): a scoring run
- * scores the contacts in a few such slices at once, on a connection each.
- */
-export type ContactRange = { from: string | null; to: string | null };
-
-/** `column` within `range`, as SQL. */
-export function inRangeSql(column: SQL, range: ContactRange): SQL {
-  const bounds = [...(range.from ? [sql`${column} >= ${range.from}::uuid`] : []), ...(range.to ? [sql`${column} < ${range.to}::uuid`] : [])];
-  return bounds.length ? sql.join(bounds, sql` and `) : sql`true`;
-}
 
 /** The contacts `contactIds` names and `contactRange` bounds, as a condition on `column` (undefined: all). */
 function contactsWhere(column: SQL, { contactIds, contactRange }: { contactIds?: SQL; contactRange?: ContactRange }): SQL | undefined {
