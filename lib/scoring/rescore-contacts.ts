@@ -5,15 +5,13 @@ import { getExplorationSettings } from "../../db/queries/exploration-settings";
 import type { LifecycleStage } from "../../db/schema/enums";
 import { explorationPickSql } from "../calibration/exploration";
 import type { ScoringModel } from "./published-model";
-import { scoreContactsSql, type ScoredContactRow } from "./sql/score-contacts-sql";
+import { designableSql, scoreContactsSql, type ScoredContactRow } from "./sql/score-contacts-sql";
 
 /**
  * A contact the MQL rule qualifies who may become an MQL now — or, with `exploration_share`, a
  * near miss drawn into the exploration sample at that share (lib/calibration/exploration.ts).
  */
 export type MqlCandidate = ScoredContactRow & { stage: LifecycleStage; exploration_share?: number | null };
-
-const DAY_MS = 86_400_000;
 
 /**
  * Rescores a set of contacts at `at` in one statement — one pass over their events — and stores
@@ -25,7 +23,6 @@ const DAY_MS = 86_400_000;
  */
 export async function rescoreContacts(db: Database, { contactIds, model, at }: { contactIds: string[]; model: ScoringModel; at: Date }): Promise<MqlCandidate[]> {
   if (contactIds.length === 0) return [];
-  const cooledSince = new Date(at.getTime() - model.definition.halfLifeDays * DAY_MS).toISOString();
   const scored = scoreContactsSql({ model: model.definition, at, contactIds: sql`select id from picked` });
   const exploration = await getExplorationSettings(db);
   const explore = explorationPickSql(exploration, at);
@@ -54,6 +51,6 @@ export async function rescoreContacts(db: Database, { contactIds, model, at }: {
       select x.*, c.stage, case when ${explore} then ${exploration.share}::float8 end as exploration_share
       from scored x join contacts c on c.id = x.contact_id
       where (x.meets_thresholds or x.qualifying_action is not null or ${explore})
-        and (c.stage = 'lead' or (c.stage = 'recycled' and c.stage_changed_at <= ${cooledSince}::timestamptz))`),
+        and ${designableSql(sql`c`, model.definition, at)}`),
   );
 }

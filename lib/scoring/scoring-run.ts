@@ -13,9 +13,8 @@ import { swapInContactScores } from "./swap-contact-scores";
 import { accountScoresSql, engagedFunctionSql } from "./mqa/account-score-sql";
 import { accountFitPointsSql } from "./sql/fit-sql";
 import type { ContactRange } from "./sql/contact-range-sql";
-import { contactScorePartsSql, mqlVerdictSql } from "./sql/score-contacts-sql";
+import { contactScorePartsSql, designableSql, mqlVerdictSql } from "./sql/score-contacts-sql";
 
-const DAY_MS = 86_400_000;
 /** Candidates designated per pass, so that progress moves while thousands become MQLs. */
 const DESIGNATION_SLICE = 500;
 
@@ -86,13 +85,6 @@ async function contactRangesOf(db: Database, slices: number): Promise<ContactRan
   return [null, ...bounds].map((from, i) => ({ from, to: bounds[i] ?? null }));
 }
 
-/**
- * Whether contact `c` (a row with `stage` and `stage_changed_at`) may become an MQL now: a lead, or
- * a recycled contact once a half-life has passed since it was recycled (`cooledSince`).
- */
-const designableSql = (c: SQL, cooledSince: string) =>
-  sql`(${c}.stage = 'lead' or (${c}.stage = 'recycled' and ${c}.stage_changed_at <= ${cooledSince}::timestamptz))`;
-
 async function setPhase(db: Database, runId: string, values: Partial<typeof scoringRuns.$inferInsert>) {
   await db.update(scoringRuns).set(values).where(eq(scoringRuns.id, runId));
 }
@@ -132,7 +124,6 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
     await tx.execute(sql`create unlogged table ${sql.raw(tables.engagedContacts)} (account_id uuid not null, engagement float8 not null, job_function text)`);
   });
   const explore = explorationPickSql(exploration, at);
-  const cooledSince = new Date(at.getTime() - model.definition.halfLifeDays * DAY_MS).toISOString();
   const scoreSlice = (contactRange: ContactRange) =>
     db.transaction(async (tx) => {
       // Each slice's groups of aggregates hashed in memory; JIT pays off over its events, but
@@ -154,7 +145,7 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
             insert into ${sql.raw(tables.candidates)}
             select contact_id, fit, engagement, fit_threshold, engagement_threshold, segment, meets_thresholds, qualifying_action,
                    case when ${explore} then ${exploration.share}::float8 end
-            from x where (meets_thresholds or qualifying_action is not null or ${explore}) and ${designableSql(sql`x`, cooledSince)}
+            from x where (meets_thresholds or qualifying_action is not null or ${explore}) and ${designableSql(sql`x`, model.definition, at)}
           ),
           engaged as (
             insert into ${sql.raw(tables.engagedContacts)}
@@ -167,9 +158,7 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
       );
       return { total: Number(row?.total ?? 0), changed: Number(row?.changed ?? 0) };
     });
-  const counts = [];
-  if (ranges.length > 1) counts.push(...(await Promise.all(ranges.map(scoreSlice))));
-  else counts.push(await scoreSlice(ranges[0]!));
+  const counts = await Promise.all(ranges.map(scoreSlice));
   // Planner statistics before the tables are read: fresh tables have none.
   for (const table of [tables.next, tables.candidates, tables.engagedContacts]) await db.execute(sql.raw(`analyze ${table}`));
   return { total: counts.reduce((n, c) => n + c.total, 0), changed: counts.reduce((n, c) => n + c.changed, 0) };
@@ -197,11 +186,10 @@ async function computeAccountScores(db: Database, tables: RunTables, model: Scor
  * since it was scored.
  */
 async function designateQualified(db: Database, runId: string, tables: RunTables, model: ScoringModel, at: Date, stopped = () => false): Promise<number> {
-  const cooledSince = new Date(at.getTime() - model.definition.halfLifeDays * DAY_MS).toISOString();
   const candidates = rowsOf<MqlCandidate>(
     await db.execute(sql`
       select x.*, c.stage from ${sql.raw(tables.candidates)} x join contacts c on c.id = x.contact_id
-      where ${designableSql(sql`c`, cooledSince)}
+      where ${designableSql(sql`c`, model.definition, at)}
       order by x.contact_id`),
   );
   await setPhase(db, runId, { phase: "designating", candidateMqls: candidates.length });

@@ -121,6 +121,16 @@ export function mqlVerdictSql(model: ScoringModelDefinition, x = "x"): SQL {
 }
 
 /**
+ * Whether contact `c` (a row with `stage` and `stage_changed_at`) may become an MQL at `at`: a
+ * lead, or a recycled contact once a half-life has passed since it was recycled (its old
+ * engagement has faded by then, so qualifying again takes new interest).
+ */
+export function designableSql(c: SQL, model: ScoringModelDefinition, at: Date): SQL {
+  const cooledSince = new Date(at.getTime() - model.halfLifeDays * 86_400_000).toISOString();
+  return sql`(${c}.stage = 'lead' or (${c}.stage = 'recycled' and ${c}.stage_changed_at <= ${cooledSince}::timestamptz))`;
+}
+
+/**
  * Scores contacts at `at` under `model` in one statement: `contactScorePartsSql` and the MQL
  * rule's verdict with the segment thresholds that applied. The parts are fenced (OFFSET 0) so
  * that the fit and engagement expressions are computed once per contact, not again in each
