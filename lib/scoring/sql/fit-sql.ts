@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { personalEmailDomains } from "../../email";
 import { FIT_FIELD_KINDS, WORD_SEPARATORS, type FitField, type FitRule } from "../model-schema";
-import { lowerText } from "./lower-sql";
+import { lowerSql } from "./lower-sql";
 
 /**
  * The fit score as one SQL expression over a contact row `c` and its account `a` (left-joined), so
@@ -17,26 +17,28 @@ import { lowerText } from "./lower-sql";
  * subquery into each rule that reads it, computing an input again for every rule; fenced
  * (`once`, OFFSET 0) each input is computed once per row, but the scan beneath can no longer run
  * on parallel workers — the better trade in a statement that writes, which never has them.
- * Columns are lower-cased through `lowerText`, cheaper for ASCII.
  */
-const EMAIL_DOMAIN = "(case when strpos(c.email, '@') > 0 then regexp_replace(lower(split_part(c.email, '@', -1)), '^www\\.', '') else '' end)";
+const EMAIL_DOMAIN = sql.raw("(case when strpos(c.email, '@') > 0 then regexp_replace(lower(split_part(c.email, '@', -1)), '^www\\.', '') else '' end)");
 
-const INPUT: Record<FitField, { column: string; expression: string }> = {
-  title: { column: "title", expression: lowerText("c.title") },
-  seniority: { column: "seniority", expression: lowerText("c.seniority") },
-  jobFunction: { column: "job_function", expression: lowerText("c.job_function") },
-  country: { column: "country", expression: lowerText("c.country") },
-  region: { column: "region", expression: lowerText("c.region") },
-  source: { column: "source", expression: lowerText("c.source") },
+/** A text column, lower-cased (cheaper for ASCII: `lowerSql`). */
+const lowered = (column: string) => lowerSql(sql.raw(column));
+
+const INPUT: Record<FitField, { column: string; expression: SQL }> = {
+  title: { column: "title", expression: lowered("c.title") },
+  seniority: { column: "seniority", expression: lowered("c.seniority") },
+  jobFunction: { column: "job_function", expression: lowered("c.job_function") },
+  country: { column: "country", expression: lowered("c.country") },
+  region: { column: "region", expression: lowered("c.region") },
+  source: { column: "source", expression: lowered("c.source") },
   emailDomain: { column: "email_domain", expression: EMAIL_DOMAIN },
   personalEmail: { column: "email_domain", expression: EMAIL_DOMAIN },
-  "account.industry": { column: "account_industry", expression: lowerText("a.industry") },
-  "account.employees": { column: "account_employees", expression: "a.employees::float8" },
-  "account.annualRevenue": { column: "account_annual_revenue", expression: "a.annual_revenue::float8" },
-  "account.country": { column: "account_country", expression: lowerText("a.country") },
-  "account.region": { column: "account_region", expression: lowerText("a.region") },
+  "account.industry": { column: "account_industry", expression: lowered("a.industry") },
+  "account.employees": { column: "account_employees", expression: sql.raw("a.employees::float8") },
+  "account.annualRevenue": { column: "account_annual_revenue", expression: sql.raw("a.annual_revenue::float8") },
+  "account.country": { column: "account_country", expression: lowered("a.country") },
+  "account.region": { column: "account_region", expression: lowered("a.region") },
   // One lower() of the array's text form: far cheaper than unnesting every account's list.
-  "account.technologies": { column: "account_technologies", expression: "lower(a.technologies::text)::text[]" },
+  "account.technologies": { column: "account_technologies", expression: sql.raw("lower(a.technologies::text)::text[]") },
 };
 
 /**
@@ -45,8 +47,8 @@ const INPUT: Record<FitField, { column: string; expression: string }> = {
  */
 export function fitInputsLateralSql(rules: readonly FitRule[], { once = false }: { once?: boolean } = {}): SQL {
   const columns = new Map(rules.map((r) => [INPUT[r.field].column, INPUT[r.field].expression]));
-  const list = [...columns].map(([column, expression]) => `${expression} as ${column}`);
-  return sql.raw(`cross join lateral (select ${list.length ? list.join(", ") : "1 as nothing"}${once ? " offset 0" : ""}) f`);
+  const list = [...columns].map(([column, expression]) => sql`${expression} as ${sql.raw(column)}`);
+  return sql`cross join lateral (select ${list.length ? sql.join(list, sql`, `) : sql`1 as nothing`}${once ? sql` offset 0` : sql``}) f`;
 }
 
 /** WORD_SEPARATORS as a PostgreSQL regular expression class (NUL cannot occur in text). */

@@ -1,16 +1,11 @@
 import { sql, type SQL } from "drizzle-orm";
 
 /**
- * `lower(expression)`, cheaper for ASCII text: lower-casing in the database's locale converts
- * every character through the C library's wide characters, about four times the cost of the C
+ * `lower(text)`, cheaper for ASCII text: lower-casing in the database's locale converts every
+ * character through the C library's wide characters, about four times the cost of the C
  * collation's ASCII-only lower(), which gives the same result when every character is one byte (in
  * a UTF-8 database: ASCII). Over millions of page views or contacts the difference is seconds.
  */
-export function lowerText(expression: string): string {
-  return `(case when octet_length(${expression}) = length(${expression}) then lower(${expression} collate "C") else lower(${expression}) end)`;
-}
-
-/** `lowerText` for an SQL fragment. */
 export function lowerSql(text: SQL): SQL {
   return sql`(case when octet_length(${text}) = length(${text}) then lower(${text} collate "C") else lower(${text}) end)`;
 }
