@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { ReservedSql } from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf, type DatabaseHandle } from "@/db/client";
 import { createTestDatabase } from "@/db/test-database";
@@ -37,6 +38,27 @@ async function lockWaitedFor(table: string): Promise<boolean> {
   return false;
 }
 
+/**
+ * The swap beside another transaction on a connection of its own: the transaction runs `before`,
+ * the swap starts and is seen waiting for a lock on `waitsOn`, then the transaction runs `after`
+ * and commits. Both must get through: the swap finishes.
+ */
+async function swapBeside({ next, at = new Date(), before, waitsOn, after }: { next: string; at?: Date; before: (tx: ReservedSql) => Promise<unknown>; waitsOn: string; after: (tx: ReservedSql) => Promise<unknown> }) {
+  if (handle.kind !== "postgres") throw new Error("needs PostgreSQL");
+  const other = await handle.client.reserve();
+  try {
+    await other`begin`;
+    await before(other);
+    const swap = swapInContactScores(handle.db, { next, at });
+    expect(await lockWaitedFor(waitsOn)).toBe(true);
+    await after(other);
+    await other`commit`;
+    await swap;
+  } finally {
+    other.release();
+  }
+}
+
 const fitOf = async (contactId: string) =>
   rowsOf<{ fit: number }>(await handle.db.execute(sql`select fit_score as fit from contact_scores where contact_id = ${contactId}`)).map((r) => Number(r.fit))[0];
 
@@ -64,71 +86,50 @@ describe("swapping in a new contact_scores", () => {
   });
 
   it.skipIf(!onPostgres)("lets a transaction that read contacts and then reads contact_scores through, and swaps after it", async () => {
-    if (handle.kind !== "postgres") throw new Error("needs PostgreSQL");
     const contact = await insertContact(handle.db, { email: "reader@swap.dev" });
     await copyOfScores("contact_scores_next_reader", 70);
-    const reader = await handle.client.reserve();
-    try {
-      // A page's transaction has read the contact…
-      await reader`begin`;
-      await reader`select id from contacts where id = ${contact.id}`;
-      const swap = swapInContactScores(handle.db, { next: "contact_scores_next_reader", at: new Date() });
-      // …when the swap, holding contact_scores, waits for contacts…
-      expect(await lockWaitedFor("contacts")).toBe(true);
+    await swapBeside({
+      next: "contact_scores_next_reader",
+      // A page's transaction has read the contact when the swap, holding contact_scores, waits for contacts…
+      before: (page) => page`select id from contacts where id = ${contact.id}`,
+      waitsOn: "contacts",
       // …and then reads the scores: the swap must yield, not leave PostgreSQL to cancel the page.
-      const [row] = await reader`select fit_score from contact_scores where contact_id = ${contact.id}`;
-      expect(Number(row!.fit_score)).not.toBe(70);
-      await reader`commit`;
-      await swap;
-    } finally {
-      reader.release();
-    }
+      after: async (page) => {
+        const [row] = await page`select fit_score from contact_scores where contact_id = ${contact.id}`;
+        expect(Number(row!.fit_score)).not.toBe(70);
+      },
+    });
     expect(await fitOf(contact.id)).toBe(70);
   });
 
   it.skipIf(!onPostgres)("waits for a designation that locked a contact and then writes an MQL record, instead of deadlocking", async () => {
-    if (handle.kind !== "postgres") throw new Error("needs PostgreSQL");
     const contact = await insertContact(handle.db, { email: "designated@swap.dev" });
     await copyOfScores("contact_scores_next_designation", 60);
-    const designation = await handle.client.reserve();
-    try {
-      // The designation has locked the contact it is about to move, inside its transaction…
-      await designation`begin`;
-      await designation`select id from contacts where id = ${contact.id} for update`;
-      const swap = swapInContactScores(handle.db, { next: "contact_scores_next_designation", at: new Date() });
-      // …when the swap wants contacts exclusively (to drop the live table's foreign keys).
-      expect(await lockWaitedFor("contacts")).toBe(true);
-      // Then it writes the MQL record, whose foreign key locks the model version it names.
-      await designation`select 1 from scoring_model_versions for key share`;
-      await designation`commit`;
-      await swap;
-    } finally {
-      designation.release();
-    }
+    await swapBeside({
+      next: "contact_scores_next_designation",
+      // The designation has locked the contact it is about to move when the swap wants contacts
+      // exclusively (to drop the live table's foreign keys)…
+      before: (designation) => designation`select id from contacts where id = ${contact.id} for update`,
+      waitsOn: "contacts",
+      // …then it writes the MQL record, whose foreign key locks the model version it names.
+      after: (designation) => designation`select 1 from scoring_model_versions for key share`,
+    });
     expect(await fitOf(contact.id)).toBe(60);
   });
 
   it.skipIf(!onPostgres)("waits for an ingest rescoring that read the live table and then writes it, instead of deadlocking", async () => {
-    if (handle.kind !== "postgres") throw new Error("needs PostgreSQL");
     const contact = await insertContact(handle.db, { email: "swap@test.dev" });
     await copyOfScores("contact_scores_next_test", 42);
     const [live] = rowsOf<{ fit: number }>(await handle.db.execute(sql`select fit_score as fit from contact_scores where contact_id = ${contact.id}`));
-
-    // The rescoring: it has read the live table inside its transaction…
-    const ingest = await handle.client.reserve();
-    try {
-      await ingest`begin`;
-      await ingest`select count(*) from contact_scores`;
-      const swap = swapInContactScores(handle.db, { next: "contact_scores_next_test", at: new Date(Date.now() - 60_000) });
-      // …when the swap asks for the table (and waits, behind the rescoring's read).
-      expect(await lockWaitedFor("contact_scores")).toBe(true);
-      // Then the rescoring writes and commits: it must get through, and the swap after it.
-      await ingest`update contact_scores set engagement_score = 7, scored_at = now() where contact_id = ${contact.id}`;
-      await ingest`commit`;
-      await swap;
-    } finally {
-      ingest.release();
-    }
+    await swapBeside({
+      next: "contact_scores_next_test",
+      at: new Date(Date.now() - 60_000),
+      // The rescoring has read the live table when the swap asks for it (and waits behind the read)…
+      before: (ingest) => ingest`select count(*) from contact_scores`,
+      waitsOn: "contact_scores",
+      // …then it writes and commits: it must get through, and the swap after it.
+      after: (ingest) => ingest`update contact_scores set engagement_score = 7, scored_at = now() where contact_id = ${contact.id}`,
+    });
     // The rescoring's write came after the run's instant, so the swap carried it over.
     const [row] = rowsOf<{ fit: number; engagement: number }>(
       await handle.db.execute(sql`select fit_score as fit, engagement_score as engagement from contact_scores where contact_id = ${contact.id}`),

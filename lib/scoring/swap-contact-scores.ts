@@ -59,7 +59,8 @@ export async function swapInContactScores(
   }
 
   // Dropping the live table drops its foreign keys' triggers on the tables they reference, which
-  // takes those tables exclusively too.
+  // takes those tables exclusively too. Contacts before the model versions, the order in which a
+  // designation takes them: the two then queue rather than time the swap out.
   const referenced = [...new Set(foreignKeys.map((fk) => fk.references))].sort((a, b) => Number(b === "contacts") - Number(a === "contacts") || a.localeCompare(b));
   await withLocks(db, [LIVE, ...referenced], async (tx) => {
     // The join below hashes a million ids: in memory, in one batch, the lock is held shorter.
