@@ -3,6 +3,7 @@ import type { Database } from "./client";
 import { eq } from "drizzle-orm";
 import {
   accounts,
+  contactRefreshQueue,
   contacts,
   contactScores,
   engagementEvents,
@@ -67,10 +68,13 @@ export async function insertContact(db: Database, values: Partial<NewContact> & 
 }
 
 let externalId = 0;
+/** Stores events and, as ingest does, queues their contacts for a refresh of what the events derive. */
 export async function insertEvents(db: Database, rows: (Omit<NewEngagementEvent, "source" | "externalId"> & { source?: string })[]) {
   if (rows.length === 0) return [];
-  return db
+  const stored = await db
     .insert(engagementEvents)
     .values(rows.map((r) => ({ ...r, source: r.source ?? "test", externalId: `e${++externalId}-${randomUUID()}` })))
     .returning();
+  await db.insert(contactRefreshQueue).values({ contactIds: [...new Set(stored.map((e) => e.contactId))] });
+  return stored;
 }

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { bigint, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, doublePrecision, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { campaigns } from "./campaigns";
 import { lifecycleStage } from "./enums";
@@ -75,6 +75,13 @@ export const contactScores = pgTable(
     scoredAt: timestamp("scored_at", { withTimezone: true }),
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }),
     unsubscribedAt: timestamp("unsubscribed_at", { withTimezone: true }),
+    // What the contact's events added up to at `scoredAt` under the rules of `modelVersionId`, so
+    // that a later run scores them again without reading the events (lib/scoring/sql/carried-engagement-sql.ts):
+    // per engagement rule the decayed occurrences (before points), per qualifying action when it
+    // was last performed, and the oldest event counted. Null until first scored from events.
+    ruleOccurrences: doublePrecision("rule_occurrences").array(),
+    actionLastAt: timestamp("action_last_at", { withTimezone: true }).array(),
+    earliestCountedAt: timestamp("earliest_counted_at", { withTimezone: true }),
   },
   (t) => [
     // The contacts list's score and activity orders, each ending in the contact id for keyset pagination.

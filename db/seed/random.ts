@@ -64,6 +64,16 @@ export class Random {
     return items[Math.floor(this.next() * items.length)];
   }
 
+  /** A copy of `items` in random order (Fisher–Yates). */
+  shuffle<T>(items: readonly T[]): T[] {
+    const copy = [...items];
+    for (let i = copy.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+    }
+    return copy;
+  }
+
   /** Picks by weight; `weights` need not sum to 1. */
   weighted<T>(items: readonly T[], weights: readonly number[]): T {
     let total = 0;

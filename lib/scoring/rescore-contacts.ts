@@ -15,8 +15,8 @@ export type MqlCandidate = ScoredContactRow & { stage: LifecycleStage; explorati
 
 /**
  * Rescores a set of contacts at `at` in one statement — one pass over their events — and stores
- * scores, last activity and first unsubscribe in their contact_scores rows (only where something
- * changed). Returns the contacts the MQL rule qualifies who may be designated now: leads, and
+ * scores, last activity, first unsubscribe and the sums that carry engagement forward in their
+ * contact_scores rows (only where something changed). Returns the contacts the MQL rule qualifies who may be designated now: leads, and
  * recycled contacts once a half-life has passed since they were recycled (their old engagement
  * has faded by then, so qualifying again takes new interest, not the score that was just
  * rejected). Idempotent: rescoring again at the same instant changes nothing.
@@ -40,12 +40,17 @@ export async function rescoreContacts(db: Database, { contactIds, model, at }: {
       ), written as (
         update contact_scores s set
           fit_score = x.fit, engagement_score = x.engagement, model_version_id = ${model.id}::uuid, scored_at = ${at.toISOString()}::timestamptz,
-          last_activity_at = f.latest, unsubscribed_at = coalesce(s.unsubscribed_at, f.unsubscribed_at)
+          last_activity_at = f.latest, unsubscribed_at = coalesce(s.unsubscribed_at, f.unsubscribed_at),
+          rule_occurrences = x.rule_occurrences, action_last_at = x.action_last_at, earliest_counted_at = x.earliest_counted_at
         from scored x join facts f on f.id = x.contact_id
         where s.contact_id = x.contact_id
           and (s.fit_score is distinct from x.fit::real or s.engagement_score is distinct from x.engagement::real
                or s.model_version_id is distinct from ${model.id}::uuid or s.last_activity_at is distinct from f.latest
-               or (s.unsubscribed_at is null and f.unsubscribed_at is not null))
+               or (s.unsubscribed_at is null and f.unsubscribed_at is not null)
+               -- A new event may change the sums without changing the score (past a rule's cap):
+               -- they are stored all the same, or carrying them forward would miss it.
+               or s.rule_occurrences is distinct from x.rule_occurrences or s.action_last_at is distinct from x.action_last_at
+               or s.earliest_counted_at is distinct from x.earliest_counted_at)
         returning 1
       )
       select x.*, c.stage, case when ${explore} then ${exploration.share}::float8 end as exploration_share

@@ -8,6 +8,7 @@ import { qualifyAccounts } from "../lifecycle/qualify-accounts";
 import { DEFAULT_MODEL } from "./default-model";
 import type { ScoringModelDefinition } from "./model-schema";
 import { executeScoringRun } from "./scoring-run";
+import { scoreContactsSql } from "./sql/score-contacts-sql";
 
 let handle: DatabaseHandle;
 const DAY = 86_400_000;
@@ -135,6 +136,33 @@ describe("a scoring run", () => {
     // Scoring every account again from the live contact_scores changes nothing.
     const model = { id: current!.id, version: 2, definition: current!.definition as ScoringModelDefinition };
     expect(await qualifyAccounts(handle.db, { model, at: new Date(), scope: "all" })).toMatchObject({ rescored: 0, closed: 0, opened: [] });
+  });
+
+  it("carries engagement forward when the model counts events as before, scoring as the events do", async () => {
+    // Version 4 reweighs: pages count 3, forms up to 36, and Ada's demo request less.
+    const definition: ScoringModelDefinition = {
+      ...DEFAULT_MODEL,
+      engagementRules: DEFAULT_MODEL.engagementRules.map((r) => (r.id === "page" ? { ...r, points: 3 } : r.id === "form" ? { ...r, cap: 36 } : r.id === "demo" ? { ...r, points: 25 } : r)),
+    };
+    const v4 = await publish(definition, 4);
+    // The refresh has drained the contacts queued by the events stored above (the last run read those events too).
+    await handle.db.execute(sql`delete from contact_refresh_queue`);
+    const [created] = await handle.db.insert(scoringRuns).values({ modelVersionId: v4.id, reason: "publish" }).returning();
+    const notes: string[] = [];
+    const result = await executeScoringRun(handle.db, created!.id, { onStep: (step, _s, note) => void (step === "scores" && notes.push(note ?? "")) });
+    // Everyone had been scored from events and nothing waits for a refresh — but Cy, whose row was
+    // rescored after that run's instant, is read from events.
+    expect(notes).toEqual([`1 of ${result.totalContacts} from their events`]);
+    const fromEvents = new Map(
+      rowsOf<{ contact_id: string; fit: number; engagement: number }>(await handle.db.execute(scoreContactsSql({ model: definition, at: result.scoredAt! }))).map((r) => [r.contact_id, r]),
+    );
+    for (const row of await handle.db.select().from(contactScores)) {
+      if (row.contactId === ids.cy) continue; // left alone: rescored after the run's instant
+      expect(row.modelVersionId).toBe(v4.id);
+      expect(row.engagementScore).toBeCloseTo(Number(fromEvents.get(row.contactId)!.engagement), 4);
+      expect(row.fitScore).toBeCloseTo(Number(fromEvents.get(row.contactId)!.fit), 4);
+    }
+    expect((await scoresOf(ids.bo!)).engagementScore).toBeCloseTo(12 * 0.5 ** (2 / 30) * 2 + 10 * 0.5 ** (3 / 30), 1);
   });
 
   it("fails cleanly when a step beside the swap fails, dropping its working tables", async () => {

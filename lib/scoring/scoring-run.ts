@@ -6,14 +6,15 @@ import { getExplorationSettings } from "../../db/queries/exploration-settings";
 import { explorationPickSql } from "../calibration/exploration";
 import { designateMqls } from "../lifecycle/designate-mqls";
 import { qualifyAccounts } from "../lifecycle/qualify-accounts";
-import { scoringModelDefinitionSchema } from "./model-schema";
+import { scoringModelDefinitionSchema, type ScoringModelDefinition } from "./model-schema";
 import type { ScoringModel } from "./published-model";
 import type { MqlCandidate } from "./rescore-contacts";
 import { swapInContactScores } from "./swap-contact-scores";
 import { accountScoresSql, engagedFunctionSql } from "./mqa/account-score-sql";
 import { accountFitPointsSql } from "./sql/fit-sql";
 import type { ContactRange } from "./sql/contact-range-sql";
-import { contactScorePartsSql, designableSql, mqlVerdictSql } from "./sql/score-contacts-sql";
+import { carryPlanOf, recountSql } from "./sql/carried-engagement-sql";
+import { contactScorePartsSql, designableSql, mqlVerdictSql, type ScoreContactsOptions } from "./sql/score-contacts-sql";
 
 /** Candidates designated per pass, so that progress moves while thousands become MQLs. */
 const DESIGNATION_SLICE = 500;
@@ -31,16 +32,56 @@ const tableNames = (runId: string) => {
     accountScores: `scoring_run_${suffix}_account_scores`,
     engagedContacts: `scoring_run_${suffix}_engaged_contacts`,
     candidates: `scoring_run_${suffix}`,
+    recount: `scoring_run_${suffix}_recount`,
     next: `contact_scores_${suffix}`,
   };
 };
 type RunTables = ReturnType<typeof tableNames>;
 
+type StoredVersion = { id: string; definition: ScoringModelDefinition };
+
+/** The model versions that scored some contact's stored row. */
+async function storedVersions(db: Database): Promise<StoredVersion[]> {
+  const rows = rowsOf<{ id: string; definition: unknown }>(
+    await db.execute(sql`
+      select v.id, v.definition from scoring_model_versions v
+      where v.id in (select distinct model_version_id from contact_scores)`),
+  );
+  return rows.flatMap((v) => {
+    const parsed = scoringModelDefinitionSchema.safeParse(v.definition);
+    return parsed.success ? [{ id: v.id, definition: parsed.data }] : [];
+  });
+}
+
 /** The versions whose fit rules are exactly `model`'s: their stored fit scores stand as they are. */
-async function versionsWithSameFit(db: Database, model: ScoringModel): Promise<string[]> {
-  const versions = await db.select({ id: scoringModelVersions.id, definition: scoringModelVersions.definition }).from(scoringModelVersions);
+function versionsWithSameFit(versions: StoredVersion[], model: ScoringModel): string[] {
   const rules = JSON.stringify(model.definition.fitRules);
-  return versions.filter((v) => JSON.stringify(scoringModelDefinitionSchema.safeParse(v.definition).data?.fitRules) === rules).map((v) => v.id);
+  return versions.filter((v) => JSON.stringify(v.definition.fitRules) === rules).map((v) => v.id);
+}
+
+/**
+ * Past this share of the contacts to score from their events, a run reads every event in one
+ * pass: looking up so many contacts' events one by one would cost more than reading them all.
+ */
+const MOST_RECOUNT = 0.25;
+
+/**
+ * Whether the run carries engagement forward from the stored sums (lib/scoring/sql/carried-engagement-sql.ts),
+ * and if so from which versions, with the contacts it must score from events in `tables.recount`
+ * (those that cannot carry, and those waiting for a refresh). Undefined: every contact is scored
+ * from its events — the model counts events differently from every stored version, or too few
+ * contacts could carry.
+ */
+async function carryOf(db: Database, tables: RunTables, model: ScoringModel, versions: StoredVersion[], at: Date): Promise<ScoreContactsOptions["carry"]> {
+  const plans = versions.flatMap((v) => carryPlanOf(model.definition, v) ?? []);
+  if (plans.length === 0) return undefined;
+  await db.execute(sql`create unlogged table ${sql.raw(tables.recount)} as ${recountSql(model.definition, plans, at)}`);
+  await db.execute(sql.raw(`analyze ${tables.recount}`));
+  const [row] = rowsOf<{ recount: number; total: number }>(
+    await db.execute(sql`select (select count(*) from ${sql.raw(tables.recount)})::float8 as recount, (select reltuples from pg_class where oid = 'contact_scores'::regclass)::float8 as total`),
+  );
+  if (Number(row?.recount) > MOST_RECOUNT * Math.max(1, Number(row?.total))) return undefined;
+  return { plans, recount: sql.raw(tables.recount) };
 }
 
 /**
@@ -90,7 +131,9 @@ async function setPhase(db: Database, runId: string, values: Partial<typeof scor
 }
 
 /** The live contact_scores columns a run writes, in the order it writes them. */
-const SCORE_COLUMNS = sql.raw("contact_id, fit_score, engagement_score, model_version_id, scored_at, last_activity_at, unsubscribed_at");
+const SCORE_COLUMNS = sql.raw(
+  "contact_id, fit_score, engagement_score, model_version_id, scored_at, last_activity_at, unsubscribed_at, rule_occurrences, action_last_at, earliest_counted_at",
+);
 
 /**
  * Step 1: every contact's scores at the run's instant, written straight into the new
@@ -98,19 +141,23 @@ const SCORE_COLUMNS = sql.raw("contact_id, fit_score, engagement_score, model_ve
  * would cost a random index insertion per row per index and far more WAL). The account rules'
  * points are evaluated once per account first. Then the contacts are scored in slices of their
  * ids, one statement per slice on a connection of its own, all at once: each reads the events of
- * its slice in one pass, joins its contacts' fit and thresholds, and writes their rows, with the
+ * its slice in one pass — or, when the model counts events as the stored rows' versions did (a
+ * new publish that changes weights, the daily decay), only those of the contacts whose stored sums
+ * cannot carry forward (`carryOf`) — joins its contacts' fit and thresholds, and writes their rows, with the
  * ones the MQL rule (or the exploration sample) picks in `tables.candidates`. PostgreSQL runs
  * such a statement on one process — it writes — so the slices are what spreads the work over the
  * server's cores; one statement with parallel workers would gather a million groups, and write
  * every row, through its leader alone. Returns how many contacts were scored and how many of
  * their scores changed.
  */
-async function computeAll(db: Database, tables: RunTables, model: ScoringModel, at: Date, slices: number): Promise<{ total: number; changed: number }> {
-  const sameFitAs = await versionsWithSameFit(db, model);
+async function computeAll(db: Database, tables: RunTables, model: ScoringModel, at: Date, slices: number): Promise<{ total: number; changed: number; fromEvents: number }> {
+  const versions = await storedVersions(db);
+  const sameFitAs = versionsWithSameFit(versions, model);
   const exploration = await getExplorationSettings(db);
   const ranges = await contactRangesOf(db, slices);
+  await dropWorkingTables(db, tables);
+  const carry = await carryOf(db, tables, model, versions, at);
   await db.transaction(async (tx) => {
-    for (const table of Object.values(tables)) await tx.execute(sql.raw(`drop table if exists ${table}`));
     // A few joins over the accounts: compiling the fit expression costs more than it saves.
     await tx.execute(sql`set local jit = off`);
     await tx.execute(sql`create unlogged table ${sql.raw(tables.accountFit)} as ${accountFitPointsSql(model.definition.fitRules)}`);
@@ -133,13 +180,15 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
       await tx.execute(sql`set local jit = on`);
       await tx.execute(sql`set local jit_inline_above_cost = -1`);
       await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
-      const parts = contactScorePartsSql({ model: model.definition, at, contactRange, accountFitFrom: sql.raw(tables.accountFit), sameFitAs });
+      const parts = contactScorePartsSql({ model: model.definition, at, contactRange, accountFitFrom: sql.raw(tables.accountFit), sameFitAs, carry });
       const [row] = rowsOf<{ total: number; changed: number }>(
         await tx.execute(sql`
           with x as materialized (select p.*, ${mqlVerdictSql(model.definition, "p")} from (${parts}) p),
           written as (
             insert into ${sql.raw(tables.next)} (${SCORE_COLUMNS})
-            select contact_id, fit, engagement, ${model.id}::uuid, ${at.toISOString()}::timestamptz, last_activity_at, unsubscribed_at from x
+            select contact_id, fit, engagement, ${model.id}::uuid, ${at.toISOString()}::timestamptz, last_activity_at, unsubscribed_at,
+                   rule_occurrences, action_last_at, earliest_counted_at
+            from x
           ),
           picked as (
             insert into ${sql.raw(tables.candidates)}
@@ -161,7 +210,9 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
   const counts = await Promise.all(ranges.map(scoreSlice));
   // Planner statistics before the tables are read: fresh tables have none.
   for (const table of [tables.next, tables.candidates, tables.engagedContacts]) await db.execute(sql.raw(`analyze ${table}`));
-  return { total: counts.reduce((n, c) => n + c.total, 0), changed: counts.reduce((n, c) => n + c.changed, 0) };
+  const total = counts.reduce((n, c) => n + c.total, 0);
+  const [recounted] = carry ? rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from ${carry.recount}`)) : [];
+  return { total, changed: counts.reduce((n, c) => n + c.changed, 0), fromEvents: recounted ? Math.min(total, Number(recounted.n)) : total };
 }
 
 /**
@@ -201,27 +252,29 @@ async function designateQualified(db: Database, runId: string, tables: RunTables
   return designated;
 }
 
-async function dropWorkingTables(db: Database, runId: string) {
-  for (const table of Object.values(tableNames(runId))) await db.execute(sql.raw(`drop table if exists ${table}`));
+async function dropWorkingTables(db: Database, tables: RunTables) {
+  for (const table of Object.values(tables)) await db.execute(sql.raw(`drop table if exists ${table}`));
 }
 
 /**
  * Rescores every contact under the run's model version (PRODUCT.md §5: on publish, and daily for
- * decay): computes all scores in one pass over the events per slice of the contacts, writes them
+ * decay): computes all scores — carried forward from the stored sums where the model counts events
+ * as a stored version did, else in one pass over the events per slice of the contacts — writes them
  * as a new contact_scores swapped in for the old (keeping any contact rescored meanwhile),
  * designates the contacts that now qualify and requalifies the accounts. Its phases and counts are
- * recorded for the progress bar; `onStep` hears how long each step took. Started again after a
+ * recorded for the progress bar; `onStep` hears how long each step took (and, for the scores, how
+ * many contacts were scored from their events rather than carried forward). Started again after a
  * failure or a crash, it starts over: rescoring is idempotent.
  */
 export async function executeScoringRun(
   db: Database,
   runId: string,
-  { onStep }: { onStep?: (step: string, seconds: number) => void } = {},
+  { onStep }: { onStep?: (step: string, seconds: number, note?: string) => void } = {},
 ): Promise<ScoringRun> {
-  const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+  const timed = async <T>(name: string, work: () => Promise<T>, note?: (result: T) => string): Promise<T> => {
     const start = performance.now();
     const result = await work();
-    onStep?.(name, (performance.now() - start) / 1000);
+    onStep?.(name, (performance.now() - start) / 1000, note?.(result));
     return result;
   };
   const at = new Date();
@@ -236,7 +289,11 @@ export async function executeScoringRun(
     const model = await modelOf(db, run.modelVersionId);
     const connections = connectionsOf(db);
     const slices = await slicesOf(db, connections);
-    const { total, changed } = await timed("scores", () => computeAll(db, tables, model, at, slices));
+    const { total, changed } = await timed(
+      "scores",
+      () => computeAll(db, tables, model, at, slices),
+      (r) => `${r.fromEvents.toLocaleString("en")} of ${r.total.toLocaleString("en")} from their events`,
+    );
     await setPhase(db, run.id, { phase: "writing", totalContacts: total, changedContacts: changed });
     const accountScores = () => timed("account scores", () => computeAccountScores(db, tables, model));
     const swap = (concurrency: number) => timed("indexes and swap", () => swapInContactScores(db, { next: tables.next, maintenanceWorkMem: "256MB", at, concurrency }));
@@ -268,12 +325,12 @@ export async function executeScoringRun(
       await designation();
       await accounts();
     }
-    await dropWorkingTables(db, run.id);
+    await dropWorkingTables(db, tables);
     const [done] = await db.update(scoringRuns).set({ status: "completed", phase: null, finishedAt: new Date() }).where(eq(scoringRuns.id, run.id)).returning();
     return done!;
   } catch (error) {
     await setPhase(db, run.id, { status: "failed", finishedAt: new Date(), error: (error as Error).message.slice(0, 2000) });
-    await dropWorkingTables(db, run.id).catch(() => {});
+    await dropWorkingTables(db, tables).catch(() => {});
     throw error;
   }
 }

@@ -75,6 +75,19 @@ async function baseline(): Promise<number> {
 const firstBaseline = await baseline();
 console.log(`${"hand-written aggregate".padEnd(32)}${firstBaseline.toFixed(1).padStart(6)} s`);
 
+/** Runs scoring run `runId` and prints its time, its steps and what it changed. */
+async function timeRun(label: string, runId: string) {
+  const start = performance.now();
+  const steps: string[] = [];
+  const done = await executeScoringRun(handle.db, runId, { onStep: (name, s, note) => steps.push(`${name} ${s.toFixed(1)} s${note ? ` (${note})` : ""}`) });
+  const took = seconds(start);
+  console.log(
+    `${label.padEnd(36)}${took.toFixed(1).padStart(6)} s · ${done.changedContacts.toLocaleString("en")} scores changed, ${done.designatedMqls.toLocaleString("en")} new MQLs`,
+  );
+  console.log(`${"".padEnd(38)}${steps.join(" · ")}`);
+  return took;
+}
+
 /** Publishes a draft changed by `edit`, then runs its full rescoring and times it. */
 async function publishAndRun(label: string, edit: (m: typeof model.definition) => void) {
   const draft = await createDraft(handle.db, { userId: null });
@@ -82,41 +95,43 @@ async function publishAndRun(label: string, edit: (m: typeof model.definition) =
   edit(definition);
   await updateDraft(handle.db, { id: draft.id, definition });
   const { run } = await publishDraft(handle.db, { id: draft.id, userId: null });
-  const start = performance.now();
-  const steps: string[] = [];
-  const done = await executeScoringRun(handle.db, run.id, { onStep: (name, s) => steps.push(`${name} ${s.toFixed(1)} s`) });
-  const took = seconds(start);
-  console.log(
-    `${label.padEnd(32)}${took.toFixed(1).padStart(6)} s · ${done.changedContacts.toLocaleString("en")} scores changed, ${done.designatedMqls.toLocaleString("en")} new MQLs`,
-  );
-  console.log(`${"".padEnd(34)}${steps.join(" · ")}`);
-  return { took, versionId: draft.id };
+  return { took: await timeRun(label, run.id), versionId: draft.id };
 }
 
-// Publishing new thresholds and engagement rules: fit rules unchanged, so stored fit scores stand.
-const engagementChange = await publishAndRun("publish (engagement rules)", (m) => {
+/** A run of version `versionId` as the nightly job starts it: only decay moves the scores. */
+async function dailyRun(label: string, versionId: string) {
+  const [created] = await handle.db.insert(scoringRuns).values({ modelVersionId: versionId, reason: "daily" }).returning();
+  return timeRun(label, created!.id);
+}
+
+// The seeded scores carry no sums yet: the first run scores every contact from its events, as a
+// run does whenever a model counts events differently from the stored scores' versions.
+const firstRun = await dailyRun("first run (every event read)", model.id);
+// Publishing new weights and thresholds: the same events counted the same way, so the stored
+// sums carry forward; fit rules unchanged, so stored fit scores stand.
+const engagementChange = await publishAndRun("publish (engagement points)", (m) => {
   m.engagementRules = m.engagementRules.map((r) => (r.id === "page" ? { ...r, points: 2 } : r));
 });
-// Publishing new fit rules as well: every contact's fit is computed again — the worst case.
-const fitChange = await publishAndRun("publish (fit and engagement)", (m) => {
+// Publishing new fit rules as well: every contact's fit is computed again.
+const fitChange = await publishAndRun("publish (fit and engagement points)", (m) => {
   m.fitRules = m.fitRules.map((r) => (r.id === "sen-director" ? { ...r, points: 18 } : r));
 });
-
 // The nightly run: same model, only decay moves the scores.
-const [again] = await handle.db.insert(scoringRuns).values({ modelVersionId: fitChange.versionId, reason: "daily" }).returning();
-t = performance.now();
-const dailySteps: string[] = [];
-const daily = await executeScoringRun(handle.db, again!.id, { onStep: (name, s) => dailySteps.push(`${name} ${s.toFixed(1)} s`) });
-const dailySeconds = seconds(t);
-console.log(`${"daily decay".padEnd(32)}${dailySeconds.toFixed(1).padStart(6)} s · ${daily.changedContacts.toLocaleString("en")} scores changed, ${daily.designatedMqls.toLocaleString("en")} new MQLs`);
-console.log(`${"".padEnd(34)}${dailySteps.join(" · ")}`);
+const dailySeconds = await dailyRun("daily decay", fitChange.versionId);
+// A rule that counts other events (a new page filter): every contact from its events again.
+const newEvents = await publishAndRun("publish (a rule on other events)", (m) => {
+  m.engagementRules = m.engagementRules.map((r) => (r.id === "pricing" ? { ...r, filters: [{ property: "url", operator: "contains", value: "/pricing/" }] } : r));
+});
 
 const secondBaseline = await baseline();
 console.log(`${"hand-written aggregate, again".padEnd(32)}${secondBaseline.toFixed(1).padStart(6)} s`);
 const floor = (firstBaseline + secondBaseline) / 2;
 const ratio = (x: number) => (x / floor).toFixed(2);
-console.log(`\nratio to the aggregate (target ≤ 2): publish (engagement rules) ${ratio(engagementChange.took)} · publish (fit and engagement) ${ratio(fitChange.took)} · daily decay ${ratio(dailySeconds)}`);
-console.log(`rate of the worst case: ${Math.round(events / fitChange.took).toLocaleString("en")} events/s, ${Math.round(contacts / fitChange.took).toLocaleString("en")} contacts/s`);
+console.log(
+  `\nratio to the aggregate (target ≤ 2): publish (engagement points) ${ratio(engagementChange.took)} · publish (fit and engagement points) ${ratio(fitChange.took)} · daily decay ${ratio(dailySeconds)}`,
+);
+console.log(`  reading every event: first run ${ratio(firstRun)} · publish (a rule on other events) ${ratio(newEvents.took)}`);
+console.log(`rate reading every event: ${Math.round(events / newEvents.took).toLocaleString("en")} events/s, ${Math.round(contacts / newEvents.took).toLocaleString("en")} contacts/s`);
 
 await handle.close();
 if (!values.keep) await admin.unsafe(`drop database if exists ${copyName} with (force)`);

@@ -5,12 +5,18 @@ import { scoringHorizonDays, type EngagementRule, type PropertyFilter, type Scor
 
 /**
  * The engagement score as SQL aggregates over a contact's events, so that one pass over the
- * events scores many contacts: one filtered, decayed sum per rule (`rule_0`, `rule_1`…) and one
- * flag per qualifying action (`action_0`…), then `engagementTotalSql` caps and clamps them. It must
- * give exactly what `computeEngagementScore` gives: lib/scoring/sql/scoring-sql.test.ts checks.
+ * events scores many contacts: per rule its decayed occurrences (`rule_0`, `rule_1`…: the sum of
+ * `0.5^(age / halfLife)` over the matching events, before points), per qualifying action the last
+ * time it was performed (`action_last_0`…), and the oldest event counted (`earliest_counted_at`);
+ * then `engagementTotalSql` weighs, caps and clamps them. It must give exactly what
+ * `computeEngagementScore` gives: lib/scoring/sql/scoring-sql.test.ts checks.
  *
- * The aggregates read an events relation `e` with the columns `type`, `properties` and `age`
- * (days before the scoring instant, ≥ 0): see `scoredEventsSql`.
+ * Points stay out of the sums so that the sums outlive the model: stored with a contact's scores
+ * they score it again under any model whose rules match the same events, later, without reading
+ * them (lib/scoring/sql/carried-engagement-sql.ts).
+ *
+ * The aggregates read an events relation `e` with the columns `type`, `properties`, `occurred_at`
+ * and `age` (days before the scoring instant, ≥ 0): see `scoredEventsSql`.
  */
 
 const NUMERIC_TEXT_SQL = sql.raw(`'${NUMERIC_TEXT.source}'`);
@@ -40,24 +46,29 @@ export function ruleConditionSql(rule: EngagementRule): SQL {
   return sql.join([sql`e.type = ${rule.eventType}`, ...rule.filters.map(propertyConditionSql)], sql` and `);
 }
 
-/** `rule_i`: the rule's decayed points summed over the matching events (null without any). */
+/** The half-life that decays a rule's events: its own, else the model's. */
+export const ruleHalfLife = (rule: EngagementRule, model: ScoringModelDefinition): number => rule.halfLifeDays ?? model.halfLifeDays;
+
+/** `rule_i`: the rule's matching events, each decayed by its age, summed (null without any). */
 function ruleSumSql(rule: EngagementRule, index: number, model: ScoringModelDefinition): SQL {
-  const halfLife = rule.halfLifeDays ?? model.halfLifeDays;
-  return sql`sum(case when ${ruleConditionSql(rule)} then ${rule.points}::float8 * power(0.5::float8, e.age / ${halfLife}::float8) end) as ${sql.raw(`rule_${index}`)}`;
+  return sql`sum(case when ${ruleConditionSql(rule)} then power(0.5::float8, e.age / ${ruleHalfLife(rule, model)}::float8) end) as ${sql.raw(`rule_${index}`)}`;
 }
 
-/** `action_i`: whether the contact performed the qualifying action within one half-life. */
-function actionFlagSql(eventType: string, index: number, model: ScoringModelDefinition): SQL {
-  return sql`coalesce(bool_or(e.type = ${eventType} and e.age <= ${model.halfLifeDays}::float8), false) as ${sql.raw(`action_${index}`)}`;
+/** `action_last_i`: when the contact last performed the qualifying action (null if never). */
+function actionLastSql(eventType: string, index: number): SQL {
+  return sql`max(case when e.type = ${eventType} then e.occurred_at end) as ${sql.raw(`action_last_${index}`)}`;
 }
 
 /** The select list of the per-contact aggregate (to follow `e.contact_id,` and precede `group by`). */
 export function engagementAggregatesSql(model: ScoringModelDefinition): SQL {
-  const parts = [
-    ...model.engagementRules.map((r, i) => ruleSumSql(r, i, model)),
-    ...model.thresholds.qualifyingActions.map((a, i) => actionFlagSql(a.eventType, i, model)),
-  ];
-  return parts.length ? sql.join(parts, sql`, `) : sql`null::float8 as no_rules`;
+  return sql.join(
+    [
+      ...model.engagementRules.map((r, i) => ruleSumSql(r, i, model)),
+      ...model.thresholds.qualifyingActions.map((a, i) => actionLastSql(a.eventType, i)),
+      sql`min(e.occurred_at) as earliest_counted_at`,
+    ],
+    sql`, `,
+  );
 }
 
 /** The event types the model reads: its rules' and its qualifying actions'. */
@@ -79,24 +90,28 @@ export function scoredEventsSql(model: ScoringModelDefinition, at: Date, where?:
   const types = scoredEventTypes(model);
   const ofType = types.length ? sql`e.type in (${sql.join(types.map((t) => sql`${t}`), sql`, `)})` : sql`false`;
   return sql`(
-    select e.contact_id, e.type, e.properties,
+    select e.contact_id, e.type, e.properties, e.occurred_at,
            date_part('epoch', ${atText}::timestamptz - e.occurred_at) / 86400 as age
     from engagement_events e
     where ${ofType} and e.occurred_at <= ${atText}::timestamptz and e.occurred_at > ${from}::timestamptz${where ? sql` and ${where}` : sql``}
   ) e`;
 }
 
-/** The capped, clamped engagement score from the aggregates of relation `g` (0 without events). */
+/** The weighed, capped, clamped engagement score from the aggregates of relation `g` (0 without events). */
 export function engagementTotalSql(model: ScoringModelDefinition, g = "g"): SQL {
   if (model.engagementRules.length === 0) return sql`0::float8`;
   const capped = model.engagementRules.map((rule, i) => {
-    const sum = sql.raw(`coalesce(${g}.rule_${i}, 0)`);
+    const sum = sql`(${rule.points}::float8 * ${sql.raw(`coalesce(${g}.rule_${i}, 0)`)})`;
     return sql`(case when abs(${sum}) > ${rule.cap}::float8 then sign(${sum}) * ${rule.cap}::float8 else ${sum} end)`;
   });
   return sql`least(100, greatest(0, ${sql.join(capped, sql` + `)}))::float8`;
 }
 
-/** Whether qualifying action `i` was performed recently, from relation `g` (false without events). */
-export function actionFlagOf(index: number, g = "g"): SQL {
-  return sql.raw(`coalesce(${g}.action_${index}, false)`);
+/**
+ * Whether qualifying action `i` was performed within a half-life of `at`, from relation `g`'s
+ * `action_last_i` (false without it): the age computed as the events' (`scoredEventsSql`).
+ */
+export function actionFlagOf(index: number, model: ScoringModelDefinition, at: Date, g = "g"): SQL {
+  const last = sql.raw(`${g}.action_last_${index}`);
+  return sql`coalesce(date_part('epoch', ${at.toISOString()}::timestamptz - ${last}) / 86400 <= ${model.halfLifeDays}::float8, false)`;
 }

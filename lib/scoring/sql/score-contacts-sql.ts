@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { ScoringModelDefinition } from "../model-schema";
 import { actionFlagOf, engagementAggregatesSql, engagementTotalSql, scoredEventsSql } from "./engagement-sql";
 import { fitInputsLateralSql, fitScoreSql, readsAccount } from "./fit-sql";
+import { carriedAggregatesSql, type CarryPlan } from "./carried-engagement-sql";
 import { inRangeSql, type ContactRange } from "./contact-range-sql";
 import { lowerSql } from "./lower-sql";
 
@@ -55,16 +56,24 @@ export type ScoreContactsOptions = {
    * the attributes change) instead of computing it again.
    */
   sameFitAs?: string[];
+  /**
+   * Carry engagement forward from the stored sums (lib/scoring/sql/carried-engagement-sql.ts) for
+   * rows stored under the `plans`' versions, except the contacts of `recount` (a table with a
+   * `contact_id` column), which are scored from their events; without it every contact is.
+   */
+  carry?: { plans: CarryPlan[]; recount: SQL };
 };
 
 /**
  * Each contact's scores at `at` under `model`, before the MQL rule: `contact_id, fit, engagement,
  * fit_threshold, engagement_threshold, segment`, the qualifying-action flags (`action_0`…), what is
  * stored now (`stored_*`, so a caller can tell what changed), the activity facts it carries over,
- * and the contact's stage, account and job function. A single pass over the events, and the fit
- * from contact and account. `mqlVerdictSql` applies the MQL rule to its rows.
+ * the sums to store for carrying engagement forward later (`rule_occurrences`, `action_last_at`,
+ * `earliest_counted_at`), and the contact's stage, account and job function. A single pass over
+ * the events (or none, with `carry`), and the fit from contact and account. `mqlVerdictSql`
+ * applies the MQL rule to its rows.
  */
-export function contactScorePartsSql({ model, at, contactIds, contactRange, accountFitFrom, sameFitAs = [] }: ScoreContactsOptions): SQL {
+export function contactScorePartsSql({ model, at, contactIds, contactRange, accountFitFrom, sameFitAs = [], carry }: ScoreContactsOptions): SQL {
   const { thresholds } = model;
   const segment = sql.raw(SEGMENT_COLUMN[thresholds.segmentField]);
   const override = (pick: (s: (typeof thresholds.segments)[number]) => SQL, fallback: SQL) =>
@@ -74,7 +83,23 @@ export function contactScorePartsSql({ model, at, contactIds, contactRange, acco
           sql` `,
         )} else ${fallback} end)`
       : fallback;
-  const engagement = sql`(${engagementByContactSql({ model, at, contactIds, contactRange })})`;
+  const recounted = carry ? sql`(${contactIds ? sql`select contact_id from ${carry.recount} where contact_id in (${contactIds})` : sql`select contact_id from ${carry.recount}`})` : contactIds;
+  const engagement = sql`(${engagementByContactSql({ model, at, contactIds: recounted, contactRange })})`;
+  // The aggregates the scores come from: the events' (`g`), or those carried forward (`k`).
+  const agg = carry ? "k" : "g";
+  const carried = carry
+    ? sql`left join ${carry.recount} rc on rc.contact_id = c.id
+    cross join lateral (${carriedAggregatesSql(model, carry.plans, at, sql`rc.contact_id is not null`)} offset 0) k`
+    : sql``;
+  const ledger = sql`${
+    model.engagementRules.length ? sql`array[${sql.join(model.engagementRules.map((_, i) => sql.raw(`coalesce(${agg}.rule_${i}, 0)`)), sql`, `)}]` : sql`'{}'`
+  }::float8[] as rule_occurrences,
+           ${
+             thresholds.qualifyingActions.length
+               ? sql`array[${sql.join(thresholds.qualifyingActions.map((_, i) => sql.raw(`${agg}.action_last_${i}`)), sql`, `)}]`
+               : sql`'{}'`
+           }::timestamptz[] as action_last_at,
+           ${sql.raw(agg)}.earliest_counted_at`;
   const where = contactsWhere(sql`c.id`, { contactIds, contactRange });
   // The range on the stored scores too: a slice then joins only its own contacts' rows.
   const storedWhere = contactRange ? sql` and ${inRangeSql(sql`s.contact_id`, contactRange)}` : sql``;
@@ -82,7 +107,7 @@ export function contactScorePartsSql({ model, at, contactIds, contactRange, acco
   const fit = sameFitAs.length
     ? sql`(case when s.model_version_id in (${sql.join(sameFitAs.map((id) => sql`${id}::uuid`), sql`, `)}) then s.fit_score::float8 else ${computedFit} end)`
     : computedFit;
-  const actions = thresholds.qualifyingActions.map((_, i) => sql`${actionFlagOf(i)} as ${sql.raw(`action_${i}`)}`);
+  const actions = thresholds.qualifyingActions.map((_, i) => sql`${actionFlagOf(i, model, at, agg)} as ${sql.raw(`action_${i}`)}`);
   // Inputs computed once per contact when every contact's fit is computed; left inline when most
   // keep their stored fit, so that only the others compute them.
   const once = sameFitAs.length === 0;
@@ -93,18 +118,19 @@ export function contactScorePartsSql({ model, at, contactIds, contactRange, acco
   return sql`
     select c.id as contact_id,
            ${fit} as fit,
-           ${engagementTotalSql(model)} as engagement,
+           ${engagementTotalSql(model, agg)} as engagement,
            ${override((s) => sql`${s.fit}::float8`, sql`${thresholds.fit}::float8`)} as fit_threshold,
            ${override((s) => sql`${s.engagement}::float8`, sql`${thresholds.engagement}::float8`)} as engagement_threshold,
            ${override((s) => sql`${s.value}`, sql`null::text`)} as segment,
            ${actions.length ? sql`${sql.join(actions, sql`, `)},` : sql``}
            s.fit_score as stored_fit, s.engagement_score as stored_engagement, s.model_version_id as stored_model_version_id,
-           s.last_activity_at, s.unsubscribed_at,
+           s.last_activity_at, s.unsubscribed_at, ${ledger},
            c.stage, c.stage_changed_at, c.account_id, c.job_function
     from contacts c
     join contact_scores s on s.contact_id = c.id${storedWhere}
     ${account}
     left join ${engagement} g on g.engaged_contact_id = c.id
+    ${carried}
     ${where ? sql`where ${where}` : sql``}`;
 }
 
@@ -140,6 +166,7 @@ export function scoreContactsSql(options: ScoreContactsOptions): SQL {
   return sql`
     select x.contact_id, x.fit, x.engagement, x.fit_threshold, x.engagement_threshold, x.segment,
            ${mqlVerdictSql(options.model)},
-           x.stored_fit, x.stored_engagement, x.stored_model_version_id, x.last_activity_at, x.unsubscribed_at
+           x.stored_fit, x.stored_engagement, x.stored_model_version_id, x.last_activity_at, x.unsubscribed_at,
+           x.rule_occurrences, x.action_last_at, x.earliest_counted_at
     from (${contactScorePartsSql(options)} offset 0) x`;
 }

@@ -8,6 +8,9 @@ import type { ScoredEvent } from "../engagement";
 import { explainScores } from "../explain";
 import type { FitSubject } from "../fit";
 import { FIT_FIELD_KINDS, FIT_FIELDS, scoringModelDefinitionSchema, type FitRule, type ScoringModelDefinition } from "../model-schema";
+import { scoringModelVersions } from "@/db/schema";
+import { rescoreContacts } from "../rescore-contacts";
+import { carryPlanOf, recountSql, type CarryPlan } from "./carried-engagement-sql";
 import { accountFitPointsSql } from "./fit-sql";
 import { scoreContactsSql, type ScoredContactRow } from "./score-contacts-sql";
 
@@ -235,5 +238,121 @@ describe("scoring in SQL", () => {
     expectAgreement(DEFAULT_MODEL, AT, scored, people.slice(0, 5));
     const quiet = people.find((p) => p.events.length === 0);
     if (quiet) expect(Number((await scoreInSql(DEFAULT_MODEL, AT, [quiet.id])).get(quiet.id)!.engagement)).toBe(0);
+  });
+});
+
+/**
+ * `model` with other weights that count the same events the same way: rules and actions in
+ * another order, new points and caps, thresholds and fit rules — what a marketer's usual edit is.
+ */
+function reweighed(rng: Random, model: ScoringModelDefinition): ScoringModelDefinition {
+  const other = randomModel(rng);
+  const engagementRules = rng.shuffle(model.engagementRules).map((r) => {
+    const points = rng.int(-20, 30);
+    return { ...r, points, cap: Math.abs(points) + rng.int(0, 30) };
+  });
+  const qualifyingActions = rng.shuffle(model.thresholds.qualifyingActions).map((a) => ({ ...a, minFit: rng.int(0, 60) }));
+  return scoringModelDefinitionSchema.parse({ ...model, fitRules: other.fitRules, engagementRules, thresholds: { ...other.thresholds, qualifyingActions } });
+}
+
+describe("engagement carried forward from the stored sums", () => {
+  let version = 100;
+  /** Stores everyone's scores under `model` at `at` as the ingest refresh does, in a version of its own. */
+  async function store(model: ScoringModelDefinition, at: Date) {
+    const [row] = await handle.db.insert(scoringModelVersions).values({ version: ++version, name: `v${version}`, status: "archived", definition: model }).returning();
+    await rescoreContacts(handle.db, { contactIds: people.map((p) => p.id), model: { id: row!.id, version: row!.version, definition: model }, at });
+    return row!;
+  }
+
+  /** Scores everyone at `at` under `model`, carrying from `plans`: the scores, and how many were read from events. */
+  async function scoreCarried(model: ScoringModelDefinition, at: Date, plans: CarryPlan[]) {
+    await handle.db.execute(sql`drop table if exists recount_test`);
+    await handle.db.execute(sql`create table recount_test as ${recountSql(model, plans, at)}`);
+    const rows = rowsOf<ScoredContactRow>(await handle.db.execute(scoreContactsSql({ model, at, carry: { plans, recount: sql.raw("recount_test") } })));
+    const [{ n }] = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from recount_test`));
+    return { scores: new Map(rows.map((r) => [r.contact_id, r])), recounted: Number(n) };
+  }
+
+  it("scores a later instant under reweighed rules exactly as the events do", async () => {
+    const rng = new Random(11);
+    let carried = 0;
+    let recounted = 0;
+    for (let m = 0; m < 12; m++) {
+      const model = randomModel(rng);
+      const stored = await store(model, AT);
+      const next = reweighed(rng, model);
+      const plan = carryPlanOf(next, { id: stored.id, definition: model });
+      expect(plan, "a reweighed model counts the same events").not.toBeNull();
+      // Up to two months later: some events come of age, some pass the horizon.
+      const later = new Date(AT.getTime() + rng.pick([0, rng.uniform(0, 3), rng.uniform(3, 60)]) * DAY);
+      const result = await scoreCarried(next, later, [plan!]);
+      expectAgreement(next, later, result.scores, people);
+      carried += people.length - result.recounted;
+      recounted += result.recounted;
+    }
+    // Both ways of scoring were compared: from the sums and, where they cannot carry, from events.
+    expect(carried).toBeGreaterThan(people.length * 3);
+    expect(recounted).toBeGreaterThan(12);
+  });
+
+  it("carries from each stored version by its own order of rules", async () => {
+    const rng = new Random(12);
+    const model = randomModel(rng);
+    const first = await store(model, AT);
+    const reordered = reweighed(rng, model);
+    const half = people.slice(0, 40).map((p) => p.id);
+    const [row] = await handle.db.insert(scoringModelVersions).values({ version: ++version, name: `v${version}`, status: "archived", definition: reordered }).returning();
+    await rescoreContacts(handle.db, { contactIds: half, model: { id: row!.id, version: row!.version, definition: reordered }, at: new Date(AT.getTime() - 2 * DAY) });
+    const next = reweighed(rng, model);
+    const plans = [carryPlanOf(next, { id: first.id, definition: model })!, carryPlanOf(next, { id: row!.id, definition: reordered })!];
+    const later = new Date(AT.getTime() + 9 * DAY);
+    expectAgreement(next, later, (await scoreCarried(next, later, plans)).scores, people);
+  });
+
+  it("reads the events of a contact waiting for its refresh", async () => {
+    const rng = new Random(13);
+    const model = DEFAULT_MODEL;
+    const stored = await store(model, AT);
+    // A demo request dated a day before the stored scores, arriving after them: ingest stores it
+    // and queues the contact in one statement.
+    // Someone the stored sums would otherwise carry: no event in the future or near the horizon.
+    const late = people.find((p) => p.events.every((e) => e.type !== "demo_request" && e.occurredAt <= AT && AT.getTime() - e.occurredAt.getTime() < 800 * DAY))!;
+    const event = { id: `late-${rng.int(0, 1e9)}`, type: "demo_request", occurredAt: new Date(AT.getTime() - DAY), properties: {} };
+    await handle.db.execute(sql`
+      with stored as (
+        insert into engagement_events (contact_id, type, occurred_at, source, external_id)
+        values (${late.id}::uuid, ${event.type}, ${event.occurredAt.toISOString()}::timestamptz, 'test', ${event.id})
+      )
+      insert into contact_refresh_queue (contact_ids) values (array[${late.id}::uuid])`);
+    late.events.push(event);
+    try {
+      const plan = carryPlanOf(model, { id: stored.id, definition: model })!;
+      const later = new Date(AT.getTime() + 2 * DAY);
+      const { scores } = await scoreCarried(model, later, [plan]);
+      expectAgreement(model, later, scores, people);
+      // The demo request's 30 points, three days old, are in.
+      expect(Number(scores.get(late.id)!.engagement)).toBeGreaterThanOrEqual(30 * 0.5 ** (3 / 30));
+    } finally {
+      await handle.db.execute(sql`delete from contact_refresh_queue`);
+    }
+  });
+
+  it("does not carry when a rule counts other events, or decays them otherwise", () => {
+    const model = DEFAULT_MODEL;
+    const stored = { id: "00000000-0000-0000-0000-000000000001", definition: model };
+    const change = (edit: (m: ScoringModelDefinition) => void) => {
+      const m = structuredClone(model);
+      edit(m);
+      return carryPlanOf(m, stored);
+    };
+    expect(change(() => {})).toEqual({ versionId: stored.id, rules: model.engagementRules.map((_, i) => i), actions: [0] });
+    expect(change((m) => m.engagementRules.reverse())?.rules).toEqual(model.engagementRules.map((_, i) => i).reverse());
+    expect(change((m) => (m.engagementRules[1]!.filters = [{ property: "url", operator: "contains", value: "/docs" }]))).toBeNull();
+    expect(change((m) => (m.engagementRules[0]!.eventType = "form_submit"))).not.toBeNull(); // a second form rule: same events as "form"
+    expect(change((m) => (m.engagementRules[0]!.eventType = "trial_started"))).toBeNull();
+    expect(change((m) => (m.engagementRules[2]!.halfLifeDays = 7))).toBeNull();
+    expect(change((m) => (m.halfLifeDays = 45))).toBeNull();
+    expect(change((m) => m.thresholds.qualifyingActions.push({ eventType: "meeting", minFit: 20 }))).toBeNull();
+    expect(change((m) => (m.thresholds.qualifyingActions = []))?.actions).toEqual([]);
   });
 });
