@@ -65,6 +65,9 @@ function versionsWithSameFit(versions: StoredVersion[], model: ScoringModel): st
  */
 const MOST_RECOUNT = 0.25;
 
+/** Contacts read from their events past which a carrying run compiles its statements (JIT). */
+const JIT_FROM_RECOUNTED = 20_000;
+
 /**
  * Whether the run carries engagement forward from the stored sums (lib/scoring/sql/carried-engagement-sql.ts),
  * and if so from which versions, with the contacts it must score from events in `tables.recount`
@@ -72,7 +75,13 @@ const MOST_RECOUNT = 0.25;
  * from its events — the model counts events differently from every stored version, or too few
  * contacts could carry.
  */
-async function carryOf(db: Database, tables: RunTables, model: ScoringModel, versions: StoredVersion[], at: Date): Promise<ScoreContactsOptions["carry"]> {
+async function carryOf(
+  db: Database,
+  tables: RunTables,
+  model: ScoringModel,
+  versions: StoredVersion[],
+  at: Date,
+): Promise<(NonNullable<ScoreContactsOptions["carry"]> & { recounted: number }) | undefined> {
   const plans = versions.flatMap((v) => carryPlanOf(model.definition, v) ?? []);
   if (plans.length === 0) return undefined;
   await db.execute(sql`create unlogged table ${sql.raw(tables.recount)} as ${recountSql(model.definition, plans, at)}`);
@@ -81,7 +90,7 @@ async function carryOf(db: Database, tables: RunTables, model: ScoringModel, ver
     await db.execute(sql`select (select count(*) from ${sql.raw(tables.recount)})::float8 as recount, (select reltuples from pg_class where oid = 'contact_scores'::regclass)::float8 as total`),
   );
   if (Number(row?.recount) > MOST_RECOUNT * Math.max(1, Number(row?.total))) return undefined;
-  return { plans, recount: sql.raw(tables.recount) };
+  return { plans, recount: sql.raw(tables.recount), recounted: Number(row?.recount) };
 }
 
 /**
@@ -177,7 +186,9 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
       // inlining PostgreSQL's own functions into the long expressions costs more to compile than it
       // saves (about half a second a slice). The slices are the parallelism: no workers on top.
       await tx.execute(sql`set local work_mem = '256MB'`);
-      await tx.execute(sql`set local jit = on`);
+      // Compiling the statement costs about a second: worth it over millions of events, not
+      // when the scores carry forward and few contacts' events are read.
+      await tx.execute(sql.raw(`set local jit = ${!carry || carry.recounted > JIT_FROM_RECOUNTED ? "on" : "off"}`));
       await tx.execute(sql`set local jit_inline_above_cost = -1`);
       await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
       const parts = contactScorePartsSql({ model: model.definition, at, contactRange, accountFitFrom: sql.raw(tables.accountFit), sameFitAs, carry });
@@ -211,8 +222,7 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
   // Planner statistics before the tables are read: fresh tables have none.
   for (const table of [tables.next, tables.candidates, tables.engagedContacts]) await db.execute(sql.raw(`analyze ${table}`));
   const total = counts.reduce((n, c) => n + c.total, 0);
-  const [recounted] = carry ? rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from ${carry.recount}`)) : [];
-  return { total, changed: counts.reduce((n, c) => n + c.changed, 0), fromEvents: recounted ? Math.min(total, Number(recounted.n)) : total };
+  return { total, changed: counts.reduce((n, c) => n + c.changed, 0), fromEvents: carry ? Math.min(total, carry.recounted) : total };
 }
 
 /**

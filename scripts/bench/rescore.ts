@@ -1,7 +1,10 @@
 /**
  * Rescoring everyone: a full scoring run (what publishing a model starts) on the benchmark data
  * set, timed next to a single hand-written SQL aggregate over the same events in the same run —
- * the least any rescoring could cost. Target: the run within 2× of the aggregate.
+ * the least a rescoring that reads the events could cost. Target: the run within 2× of the
+ * aggregate. A run reads every event only when the stored sums cannot carry engagement forward
+ * (lib/scoring/sql/carried-engagement-sql.ts): the first run here, and a publish of a rule that
+ * counts other events; the runs in between carry them.
  *
  *   npx tsx scripts/bench/seed.ts    # once: 1M contacts / 20M events into handoff_bench
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/handoff_bench npm run bench:rescore [-- --keep]

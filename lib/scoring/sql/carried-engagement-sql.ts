@@ -45,8 +45,12 @@ export function carryPlanOf(model: ScoringModelDefinition, stored: { id: string;
   return { versionId: stored.id, rules, actions };
 }
 
-/** A value picked from the row `s` by the version that stored it (`pick` gets the plan). */
+/**
+ * A value picked from the row `s` by the version that stored it (`pick` gets the plan): a row
+ * that carries was stored under one of the plans' versions, so with one plan there is no choice.
+ */
 function byVersion(plans: CarryPlan[], pick: (plan: CarryPlan) => SQL): SQL {
+  if (plans.length === 1) return pick(plans[0]!);
   return sql`(case s.model_version_id ${sql.join(
     plans.map((p) => sql`when ${p.versionId}::uuid then ${pick(p)}`),
     sql` `,

@@ -100,10 +100,10 @@ export function scoredEventsSql(model: ScoringModelDefinition, at: Date, where?:
 /** The weighed, capped, clamped engagement score from the aggregates of relation `g` (0 without events). */
 export function engagementTotalSql(model: ScoringModelDefinition, g = "g"): SQL {
   if (model.engagementRules.length === 0) return sql`0::float8`;
-  const capped = model.engagementRules.map((rule, i) => {
-    const sum = sql`(${rule.points}::float8 * ${sql.raw(`coalesce(${g}.rule_${i}, 0)`)})`;
-    return sql`(case when abs(${sum}) > ${rule.cap}::float8 then sign(${sum}) * ${rule.cap}::float8 else ${sum} end)`;
-  });
+  // Each rule's points within ±cap: the sum written once, so it is computed once.
+  const capped = model.engagementRules.map(
+    (rule, i) => sql`greatest(${-rule.cap}::float8, least(${rule.cap}::float8, ${rule.points}::float8 * ${sql.raw(`coalesce(${g}.rule_${i}, 0)`)}))`,
+  );
   return sql`least(100, greatest(0, ${sql.join(capped, sql` + `)}))::float8`;
 }
 
