@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf, type DatabaseHandle } from "@/db/client";
-import { accountScores, contactScores, contacts, mqlRecords, scoringModelVersions, scoringRuns } from "@/db/schema";
+import { accountScores, contactRefreshQueue, contactScores, contacts, mqlRecords, scoringModelVersions, scoringRuns } from "@/db/schema";
 import { createTestDatabase } from "@/db/test-database";
 import { insertAccount, insertContact, insertEvents } from "@/db/test-fixtures";
 import { qualifyAccounts } from "../lifecycle/qualify-accounts";
@@ -163,6 +163,14 @@ describe("a scoring run", () => {
       expect(row.fitScore).toBeCloseTo(Number(fromEvents.get(row.contactId)!.fit), 4);
     }
     expect((await scoresOf(ids.bo!)).engagementScore).toBeCloseTo(12 * 0.5 ** (2 / 30) * 2 + 10 * 0.5 ** (3 / 30), 1);
+
+    // With more than a quarter of the contacts waiting for a refresh, the next run reads every event.
+    await handle.db.insert(contactRefreshQueue).values({ contactIds: [ids.ada!, ids.bo!, ids.di!] });
+    const [again] = await handle.db.insert(scoringRuns).values({ modelVersionId: v4.id, reason: "daily" }).returning();
+    notes.length = 0;
+    await executeScoringRun(handle.db, again!.id, { onStep: (step, _s, note) => void (step === "scores" && notes.push(note ?? "")) });
+    expect(notes).toEqual([`${result.totalContacts} of ${result.totalContacts} from their events`]);
+    await handle.db.execute(sql`delete from contact_refresh_queue`);
   });
 
   it("fails cleanly when a step beside the swap fails, dropping its working tables", async () => {
