@@ -160,13 +160,14 @@ const SCORE_COLUMNS = sql.raw(
  * their scores changed.
  */
 async function computeAll(db: Database, tables: RunTables, model: ScoringModel, at: Date, slices: number): Promise<{ total: number; changed: number; fromEvents: number }> {
-  const versions = await storedVersions(db);
-  const sameFitAs = versionsWithSameFit(versions, model);
   const exploration = await getExplorationSettings(db);
   const ranges = await contactRangesOf(db, slices);
   await dropWorkingTables(db, tables);
-  const carry = await carryOf(db, tables, model, versions, at);
-  await db.transaction(async (tx) => {
+  const decide = async () => {
+    const versions = await storedVersions(db);
+    return { sameFitAs: versionsWithSameFit(versions, model), carry: await carryOf(db, tables, model, versions, at) };
+  };
+  const prepare = () => db.transaction(async (tx) => {
     // A few joins over the accounts: compiling the fit expression costs more than it saves.
     await tx.execute(sql`set local jit = off`);
     await tx.execute(sql`create unlogged table ${sql.raw(tables.accountFit)} as ${accountFitPointsSql(model.definition.fitRules)}`);
@@ -179,6 +180,8 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
         segment text, meets_thresholds boolean not null, qualifying_action text, exploration_share float8)`);
     await tx.execute(sql`create unlogged table ${sql.raw(tables.engagedContacts)} (account_id uuid not null, engagement float8 not null, job_function text)`);
   });
+  // Deciding what carries and preparing the tables, at once when the slices have connections to spare.
+  const [{ sameFitAs, carry }] = slices > 1 ? await Promise.all([decide(), prepare()]) : [await decide(), await prepare()];
   const explore = explorationPickSql(exploration, at);
   const scoreSlice = (contactRange: ContactRange) =>
     db.transaction(async (tx) => {
@@ -220,7 +223,10 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
     });
   const counts = await Promise.all(ranges.map(scoreSlice));
   // Planner statistics before the tables are read: fresh tables have none.
-  for (const table of [tables.next, tables.candidates, tables.engagedContacts]) await db.execute(sql.raw(`analyze ${table}`));
+  const analyze = (table: string) => db.execute(sql.raw(`analyze ${table}`));
+  const written = [tables.next, tables.candidates, tables.engagedContacts];
+  if (slices > 1) await Promise.all(written.map(analyze));
+  else for (const table of written) await analyze(table);
   const total = counts.reduce((n, c) => n + c.total, 0);
   return { total, changed: counts.reduce((n, c) => n + c.changed, 0), fromEvents: carry ? Math.min(total, carry.recounted) : total };
 }
