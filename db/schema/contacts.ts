@@ -75,10 +75,15 @@ export const contactScores = pgTable(
     scoredAt: timestamp("scored_at", { withTimezone: true }),
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }),
     unsubscribedAt: timestamp("unsubscribed_at", { withTimezone: true }),
-    // What the contact's events added up to at `scoredAt` under the rules of `modelVersionId`, so
+    // What the contact's events added up to at `sumsAt` under the rules of `sumsVersionId`, so
     // that a later run scores them again without reading the events (lib/scoring/sql/carried-engagement-sql.ts):
     // per engagement rule the decayed occurrences (before points), per qualifying action when it
-    // was last performed, and the oldest event counted. Null until first scored from events.
+    // was last performed, and the oldest event counted. Their own instant and version, not the
+    // scores', so that a write of the scores alone cannot make them seem newer than they are; no
+    // foreign key, because a version they do not match is simply not carried from. Null until
+    // first scored from events.
+    sumsVersionId: uuid("sums_version_id"),
+    sumsAt: timestamp("sums_at", { withTimezone: true }),
     ruleOccurrences: doublePrecision("rule_occurrences").array(),
     actionLastAt: timestamp("action_last_at", { withTimezone: true }).array(),
     earliestCountedAt: timestamp("earliest_counted_at", { withTimezone: true }),

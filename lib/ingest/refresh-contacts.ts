@@ -41,8 +41,9 @@ export async function drainRefreshQueue(db: Database, { entries = 200, setSize =
   if (taken.length === 0) return 0;
   const contactIds = [...new Set(taken.flatMap((row) => row.contact_ids))];
   const model = await loadPublishedModel(db);
-  const at = new Date();
-  for (let i = 0; i < contactIds.length; i += setSize) await refreshContacts(db, contactIds.slice(i, i + setSize), { model, at });
+  // Each set at its own instant, taken just before it reads the events: a rescoring never writes
+  // over a row scored at a later instant (a concurrent drain that saw at least as much).
+  for (let i = 0; i < contactIds.length; i += setSize) await refreshContacts(db, contactIds.slice(i, i + setSize), { model, at: new Date() });
   const ids = taken.map((row) => Number(row.id));
   await db.execute(sql`delete from contact_refresh_queue where id in (select value::bigint from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`);
   return taken.length;

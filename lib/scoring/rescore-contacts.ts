@@ -5,6 +5,7 @@ import { getExplorationSettings } from "../../db/queries/exploration-settings";
 import type { LifecycleStage } from "../../db/schema/enums";
 import { explorationPickSql } from "../calibration/exploration";
 import type { ScoringModel } from "./published-model";
+import { firstUnsubscribeSql, latestActivitySql } from "./sql/activity-facts-sql";
 import { designableSql, scoreContactsSql, type ScoredContactRow } from "./sql/score-contacts-sql";
 
 /**
@@ -33,24 +34,25 @@ export async function rescoreContacts(db: Database, { contactIds, model, at }: {
       ), scored as materialized (
         ${scored}
       ), facts as materialized (
-        select p.id,
-               (select max(e.occurred_at) from engagement_events e where e.contact_id = p.id) as latest,
-               (select min(e.occurred_at) from engagement_events e where e.contact_id = p.id and e.type = 'unsubscribe') as unsubscribed_at
+        select p.id, ${latestActivitySql(sql`p.id`)} as latest, ${firstUnsubscribeSql(sql`p.id`)} as unsubscribed_at
         from picked p
       ), written as (
         update contact_scores s set
           fit_score = x.fit, engagement_score = x.engagement, model_version_id = ${model.id}::uuid, scored_at = ${at.toISOString()}::timestamptz,
           last_activity_at = f.latest, unsubscribed_at = coalesce(s.unsubscribed_at, f.unsubscribed_at),
+          sums_version_id = ${model.id}::uuid, sums_at = ${at.toISOString()}::timestamptz,
           rule_occurrences = x.rule_occurrences, action_last_at = x.action_last_at, earliest_counted_at = x.earliest_counted_at
         from scored x join facts f on f.id = x.contact_id
         where s.contact_id = x.contact_id
+          -- Never over a newer refresh: one that began later saw every event this one saw.
+          and (s.scored_at is null or s.scored_at <= ${at.toISOString()}::timestamptz)
           and (s.fit_score is distinct from x.fit::real or s.engagement_score is distinct from x.engagement::real
                or s.model_version_id is distinct from ${model.id}::uuid or s.last_activity_at is distinct from f.latest
                or (s.unsubscribed_at is null and f.unsubscribed_at is not null)
                -- A new event may change the sums without changing the score (past a rule's cap):
                -- they are stored all the same, or carrying them forward would miss it.
-               or s.rule_occurrences is distinct from x.rule_occurrences or s.action_last_at is distinct from x.action_last_at
-               or s.earliest_counted_at is distinct from x.earliest_counted_at)
+               or s.sums_version_id is distinct from ${model.id}::uuid or s.rule_occurrences is distinct from x.rule_occurrences
+               or s.action_last_at is distinct from x.action_last_at or s.earliest_counted_at is distinct from x.earliest_counted_at)
         returning 1
       )
       select x.*, c.stage, case when ${explore} then ${exploration.share}::float8 end as exploration_share

@@ -13,6 +13,7 @@ import { swapInContactScores } from "./swap-contact-scores";
 import { accountScoresSql, engagedFunctionSql } from "./mqa/account-score-sql";
 import { accountFitPointsSql } from "./sql/fit-sql";
 import type { ContactRange } from "./sql/contact-range-sql";
+import { firstUnsubscribeSql, latestActivitySql, queuedContactsSql } from "./sql/activity-facts-sql";
 import { carryPlanOf, recountSql } from "./sql/carried-engagement-sql";
 import { contactScorePartsSql, designableSql, mqlVerdictSql, type ScoreContactsOptions } from "./sql/score-contacts-sql";
 
@@ -113,6 +114,14 @@ async function slicesOf(db: Database, connections: number): Promise<number> {
   return Math.max(1, Math.min(connections - 1, Number(row?.workers) || 1));
 }
 
+/** Both results once both have settled (so that neither is still running when the run cleans up after a failure). */
+async function bothSettled<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [x, y] = await Promise.allSettled([a, b]);
+  if (x.status === "rejected") throw x.reason;
+  if (y.status === "rejected") throw y.reason;
+  return [x.value, y.value];
+}
+
 /** Contacts sampled to split them into slices: enough for even slices, few enough to sort at once. */
 const RANGE_SAMPLE = 50_000;
 
@@ -141,7 +150,7 @@ async function setPhase(db: Database, runId: string, values: Partial<typeof scor
 
 /** The live contact_scores columns a run writes, in the order it writes them. */
 const SCORE_COLUMNS = sql.raw(
-  "contact_id, fit_score, engagement_score, model_version_id, scored_at, last_activity_at, unsubscribed_at, rule_occurrences, action_last_at, earliest_counted_at",
+  "contact_id, fit_score, engagement_score, model_version_id, scored_at, last_activity_at, unsubscribed_at, sums_version_id, sums_at, rule_occurrences, action_last_at, earliest_counted_at",
 );
 
 /**
@@ -181,7 +190,7 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
     await tx.execute(sql`create unlogged table ${sql.raw(tables.engagedContacts)} (account_id uuid not null, engagement float8 not null, job_function text)`);
   });
   // Deciding what carries and preparing the tables, at once when the slices have connections to spare.
-  const [{ sameFitAs, carry }] = slices > 1 ? await Promise.all([decide(), prepare()]) : [await decide(), await prepare()];
+  const [{ sameFitAs, carry }] = slices > 1 ? await bothSettled(decide(), prepare()) : [await decide(), await prepare()];
   const explore = explorationPickSql(exploration, at);
   const scoreSlice = (contactRange: ContactRange) =>
     db.transaction(async (tx) => {
@@ -200,9 +209,13 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
           with x as materialized (select p.*, ${mqlVerdictSql(model.definition, "p")} from (${parts}) p),
           written as (
             insert into ${sql.raw(tables.next)} (${SCORE_COLUMNS})
-            select contact_id, fit, engagement, ${model.id}::uuid, ${at.toISOString()}::timestamptz, last_activity_at, unsubscribed_at,
-                   rule_occurrences, action_last_at, earliest_counted_at
-            from x
+            select x.contact_id, x.fit, x.engagement, ${model.id}::uuid, ${at.toISOString()}::timestamptz,
+                   -- A contact waiting for its refresh has events its stored facts miss, and the
+                   -- refresh's own write may come too late for the swap to keep: read them here.
+                   case when q.contact_id is null then x.last_activity_at else ${latestActivitySql(sql`x.contact_id`)} end,
+                   case when q.contact_id is null then x.unsubscribed_at else coalesce(x.unsubscribed_at, ${firstUnsubscribeSql(sql`x.contact_id`)}) end,
+                   ${model.id}::uuid, ${at.toISOString()}::timestamptz, x.rule_occurrences, x.action_last_at, x.earliest_counted_at
+            from x left join (${queuedContactsSql}) q on q.contact_id = x.contact_id
           ),
           picked as (
             insert into ${sql.raw(tables.candidates)}

@@ -82,7 +82,7 @@ export async function swapInContactScores(
       on conflict (contact_id) do update set
         fit_score = excluded.fit_score, engagement_score = excluded.engagement_score, model_version_id = excluded.model_version_id,
         scored_at = excluded.scored_at, last_activity_at = excluded.last_activity_at, unsubscribed_at = excluded.unsubscribed_at,
-        rule_occurrences = excluded.rule_occurrences, action_last_at = excluded.action_last_at, earliest_counted_at = excluded.earliest_counted_at`);
+        sums_version_id = excluded.sums_version_id, sums_at = excluded.sums_at, rule_occurrences = excluded.rule_occurrences, action_last_at = excluded.action_last_at, earliest_counted_at = excluded.earliest_counted_at`);
     for (const fk of foreignKeys) await tx.execute(sql.raw(`alter table ${next} add constraint ${nextName(fk.name)} ${fk.definition} not valid`));
     await tx.execute(sql.raw(`drop table ${LIVE}`));
     await tx.execute(sql.raw(`alter table ${next} rename to ${LIVE}`));

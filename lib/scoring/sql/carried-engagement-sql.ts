@@ -1,12 +1,13 @@
 import { sql, type SQL } from "drizzle-orm";
 import { scoringHorizonDays, type EngagementRule, type ScoringModelDefinition } from "../model-schema";
-import { ruleHalfLife } from "./engagement-sql";
+import { queuedContactsSql } from "./activity-facts-sql";
+import { decayFactorSql, NEGLIGIBLE_OCCURRENCES, ruleHalfLife } from "./engagement-sql";
 
 /**
  * Engagement carried forward: scoring a contact again without reading its events.
  *
- * Every contact_scores row keeps, beside its scores, what its events added up to at `scored_at`
- * under the rules of `model_version_id`: each rule's decayed occurrences (`rule_occurrences`, the
+ * Every contact_scores row keeps, beside its scores, what its events added up to at `sums_at`
+ * under the rules of `sums_version_id`: each rule's decayed occurrences (`rule_occurrences`, the
  * sum of `0.5^(age / halfLife)` over its events, before points), when each qualifying action was
  * last performed (`action_last_at`) and the oldest event counted (`earliest_counted_at`).
  *
@@ -15,10 +16,10 @@ import { ruleHalfLife } from "./engagement-sql";
  * with the same half-lives — new points, caps, thresholds, fit rules, a later day — therefore
  * scores the contact exactly from the stored sums, provided that no event has entered or left the
  * sums since:
- * - the contact is not waiting in contact_refresh_queue (ingest queues every contact whose events
- *   change, in the same statement as the events) and was scored no later than the new instant;
- * - nothing it did happened after it was scored (its last activity is not later than `scored_at`:
- *   an event dated ahead of its arrival starts to count only when its time comes);
+ * - the contact is not waiting in contact_refresh_queue (everything that stores an event queues
+ *   its contact in the same transaction) and its sums are not from after the new instant;
+ * - nothing it did happened after its sums were taken (its last activity is not later than
+ *   `sums_at`: an event dated ahead of its arrival starts to count only when its time comes);
  * - no event has aged out of the horizon by the new instant (the oldest counted is younger).
  * The other contacts are scored from their events.
  */
@@ -45,13 +46,9 @@ export function carryPlanOf(model: ScoringModelDefinition, stored: { id: string;
   return { versionId: stored.id, rules, actions };
 }
 
-/**
- * A value picked from the row `s` by the version that stored it (`pick` gets the plan): a row
- * that carries was stored under one of the plans' versions, so with one plan there is no choice.
- */
+/** A value picked from the row `s` by the version its sums were stored under (`pick` gets the plan). */
 function byVersion(plans: CarryPlan[], pick: (plan: CarryPlan) => SQL): SQL {
-  if (plans.length === 1) return pick(plans[0]!);
-  return sql`(case s.model_version_id ${sql.join(
+  return sql`(case s.sums_version_id ${sql.join(
     plans.map((p) => sql`when ${p.versionId}::uuid then ${pick(p)}`),
     sql` `,
   )} end)`;
@@ -62,12 +59,13 @@ function byVersion(plans: CarryPlan[], pick: (plan: CarryPlan) => SQL): SQL {
  * the versions `plans` carry from: see the conditions above (the refresh queue apart).
  */
 function mustRecountSql(model: ScoringModelDefinition, plans: CarryPlan[], at: Date): SQL {
+  if (plans.length === 0) return sql`true`;
   const atText = at.toISOString();
   const horizonStart = new Date(at.getTime() - scoringHorizonDays(model) * 86_400_000).toISOString();
-  const versions = plans.length ? sql.join(plans.map((p) => sql`${p.versionId}::uuid`), sql`, `) : sql`null::uuid`;
-  return sql`(s.model_version_id is null or s.model_version_id not in (${versions}) or s.rule_occurrences is null
-    or s.scored_at is null or s.scored_at > ${atText}::timestamptz
-    or s.last_activity_at > s.scored_at or s.earliest_counted_at <= ${horizonStart}::timestamptz)`;
+  const versions = sql.join(plans.map((p) => sql`${p.versionId}::uuid`), sql`, `);
+  return sql`(s.sums_version_id is null or s.sums_version_id not in (${versions}) or s.rule_occurrences is null
+    or s.sums_at is null or s.sums_at > ${atText}::timestamptz
+    or s.last_activity_at > s.sums_at or s.earliest_counted_at <= ${horizonStart}::timestamptz)`;
 }
 
 /** The contacts (`contact_id`) that must be scored from their events at `at`: see above. */
@@ -75,7 +73,7 @@ export function recountSql(model: ScoringModelDefinition, plans: CarryPlan[], at
   return sql`
     select s.contact_id from contact_scores s where ${mustRecountSql(model, plans, at)}
     union
-    select unnest(q.contact_ids) from contact_refresh_queue q`;
+    ${queuedContactsSql}`;
 }
 
 /**
@@ -86,17 +84,19 @@ export function recountSql(model: ScoringModelDefinition, plans: CarryPlan[], at
  */
 export function carriedAggregatesSql(model: ScoringModelDefinition, plans: CarryPlan[], at: Date, recount: SQL): SQL {
   const halfLives = [...new Set(model.engagementRules.map((r) => ruleHalfLife(r, model)))];
-  const factors = halfLives.map((h, i) => sql`power(0.5::float8, d.days / ${h}::float8) as ${sql.raw(`f${i}`)}`);
+  const factors = halfLives.map((h, i) => sql`${decayFactorSql(sql`d.days / ${h}::float8`)} as ${sql.raw(`f${i}`)}`);
   const rules = model.engagementRules.map((rule, i) => {
     const factor = sql.raw(`decay.f${halfLives.indexOf(ruleHalfLife(rule, model))}`);
-    return sql`case when ${recount} then ${sql.raw(`g.rule_${i}`)} else ${byVersion(plans, (p) => sql.raw(`s.rule_occurrences[${p.rules[i]! + 1}]`))} * ${factor} end as ${sql.raw(`rule_${i}`)}`;
+    // Dropped once negligible, as events are (`decayFactorSql`), so that no product can underflow.
+    const carried = sql`(${byVersion(plans, (p) => sql.raw(`s.rule_occurrences[${p.rules[i]! + 1}]`))} * ${factor})`;
+    return sql`case when ${recount} then ${sql.raw(`g.rule_${i}`)} when ${carried} < ${NEGLIGIBLE_OCCURRENCES}::float8 then 0 else ${carried} end as ${sql.raw(`rule_${i}`)}`;
   });
   const actions = model.thresholds.qualifyingActions.map(
     (_, i) => sql`case when ${recount} then ${sql.raw(`g.action_last_${i}`)} else ${byVersion(plans, (p) => sql.raw(`s.action_last_at[${p.actions[i]! + 1}]`))} end as ${sql.raw(`action_last_${i}`)}`,
   );
   const earliest = sql`case when ${recount} then g.earliest_counted_at else s.earliest_counted_at end as earliest_counted_at`;
   const from = factors.length
-    ? sql` from (select ${sql.join(factors, sql`, `)} from (select date_part('epoch', ${at.toISOString()}::timestamptz - s.scored_at) / 86400 as days) d offset 0) decay`
+    ? sql` from (select ${sql.join(factors, sql`, `)} from (select date_part('epoch', ${at.toISOString()}::timestamptz - s.sums_at) / 86400 as days) d offset 0) decay`
     : sql``;
   return sql`select ${sql.join([...rules, ...actions, earliest], sql`, `)}${from}`;
 }

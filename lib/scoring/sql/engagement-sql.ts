@@ -49,9 +49,25 @@ export function ruleConditionSql(rule: EngagementRule): SQL {
 /** The half-life that decays a rule's events: its own, else the model's. */
 export const ruleHalfLife = (rule: EngagementRule, model: ScoringModelDefinition): number => rule.halfLifeDays ?? model.halfLifeDays;
 
+/**
+ * Half-lives past which a decayed event counts for nothing: `0.5^36` is about `1.5e-11`, a
+ * hundred-millionth of a point at most. PostgreSQL raises an error where a float underflows — in
+ * a power, a product, or the cast of a score to `real` — so every decay factor, every rule's
+ * decayed occurrences and every stored sum is 0 or at least `NEGLIGIBLE_OCCURRENCES`: a product of
+ * two stays far above the smallest float8, each rule's points are 0 or at least that in size, and
+ * a total of such points is 0 or far above the smallest `real`.
+ */
+const DECAY_CUTOFF = 36;
+export const NEGLIGIBLE_OCCURRENCES = 0.5 ** DECAY_CUTOFF;
+
+/** `0.5^halfLives`, or 0 past `DECAY_CUTOFF` half-lives. */
+export function decayFactorSql(halfLives: SQL): SQL {
+  return sql`(case when ${halfLives} > ${DECAY_CUTOFF}::float8 then 0::float8 else power(0.5::float8, ${halfLives}) end)`;
+}
+
 /** `rule_i`: the rule's matching events, each decayed by its age, summed (null without any). */
 function ruleSumSql(rule: EngagementRule, index: number, model: ScoringModelDefinition): SQL {
-  return sql`sum(case when ${ruleConditionSql(rule)} then power(0.5::float8, e.age / ${ruleHalfLife(rule, model)}::float8) end) as ${sql.raw(`rule_${index}`)}`;
+  return sql`sum(case when ${ruleConditionSql(rule)} then ${decayFactorSql(sql`e.age / ${ruleHalfLife(rule, model)}::float8`)} end) as ${sql.raw(`rule_${index}`)}`;
 }
 
 /** `action_last_i`: when the contact last performed the qualifying action (null if never). */

@@ -248,7 +248,7 @@ describe("scoring in SQL", () => {
 function reweighed(rng: Random, model: ScoringModelDefinition): ScoringModelDefinition {
   const other = randomModel(rng);
   const engagementRules = rng.shuffle(model.engagementRules).map((r) => {
-    const points = rng.int(-20, 30);
+    const points = rng.int(-20, 30) || 5;
     return { ...r, points, cap: Math.abs(points) + rng.int(0, 30) };
   });
   const qualifyingActions = rng.shuffle(model.thresholds.qualifyingActions).map((a) => ({ ...a, minFit: rng.int(0, 60) }));
@@ -303,10 +303,37 @@ describe("engagement carried forward from the stored sums", () => {
     const half = people.slice(0, 40).map((p) => p.id);
     const [row] = await handle.db.insert(scoringModelVersions).values({ version: ++version, name: `v${version}`, status: "archived", definition: reordered }).returning();
     await rescoreContacts(handle.db, { contactIds: half, model: { id: row!.id, version: row!.version, definition: reordered }, at: new Date(AT.getTime() - 2 * DAY) });
+    // Some rows cannot carry: sums never taken, or taken under rules that count other events.
+    const other = randomModel(rng);
+    const [otherRow] = await handle.db.insert(scoringModelVersions).values({ version: ++version, name: `v${version}`, status: "archived", definition: other }).returning();
+    const ids = (from: number, to: number) => sql`(select value::uuid from json_array_elements_text(${JSON.stringify(people.slice(from, to).map((p) => p.id))}::json))`;
+    await handle.db.execute(sql`update contact_scores set rule_occurrences = null where contact_id in ${ids(40, 45)}`);
+    await handle.db.execute(sql`update contact_scores set sums_version_id = ${otherRow!.id}::uuid where contact_id in ${ids(45, 50)}`);
     const next = reweighed(rng, model);
     const plans = [carryPlanOf(next, { id: first.id, definition: model })!, carryPlanOf(next, { id: row!.id, definition: reordered })!];
     const later = new Date(AT.getTime() + 9 * DAY);
-    expectAgreement(next, later, (await scoreCarried(next, later, plans)).scores, people);
+    const result = await scoreCarried(next, later, plans);
+    expectAgreement(next, later, result.scores, people);
+    expect(result.recounted).toBeGreaterThanOrEqual(10);
+    expect(result.recounted).toBeLessThan(people.length - 20);
+  });
+
+  it("scores a decay far past the smallest float, from events and carried, without failing", async () => {
+    // A one-hour half-life beside a year-long one: the horizon reaches 3,650 days, where a
+    // month-old page view has decayed through 720 half-lives.
+    const model = scoringModelDefinitionSchema.parse({
+      ...DEFAULT_MODEL,
+      engagementRules: [
+        { id: "flash", label: "Flash", eventType: "page_view", filters: [], points: 10, cap: 50, halfLifeDays: 1 / 24 },
+        { id: "slow", label: "Slow", eventType: "email_open", filters: [], points: 2, cap: 20, halfLifeDays: 365 },
+      ],
+    });
+    expectAgreement(model, AT, await scoreInSql(model, AT), people);
+    const stored = await store(model, AT);
+    const later = new Date(AT.getTime() + 45 * DAY);
+    const result = await scoreCarried(model, later, [carryPlanOf(model, { id: stored.id, definition: model })!]);
+    expectAgreement(model, later, result.scores, people);
+    expect(result.recounted).toBeLessThan(people.length);
   });
 
   it("reads the events of a contact waiting for its refresh", async () => {
