@@ -9,9 +9,10 @@ import { useScoringRunQuery, type ScoringRunProgress as RunProgress } from "./us
 const REASON = { publish: "after publishing", daily: "daily decay", manual: "on request" } as const;
 
 /**
- * Where the run stands, as a share of the bar and words for it. One pass over every event takes
- * most of the time and reports nothing until done, so the phases are weighted by what they
- * usually take; designation moves the last part contact by contact.
+ * Where the run stands, as a share of the bar and words for it. Computing the scores (one pass over
+ * the events, or over the stored sums when they carry forward) takes most of the time and reports
+ * nothing until done, so the phases are weighted by what they usually take; designation moves the
+ * last part contact by contact.
  */
 function progressOf(run: RunProgress): { share: number; step: string } {
   if (run.status === "completed") return { share: 1, step: "Done" };

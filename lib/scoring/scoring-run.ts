@@ -206,7 +206,7 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
       const parts = contactScorePartsSql({ model: model.definition, at, contactRange, accountFitFrom: sql.raw(tables.accountFit), sameFitAs, carry });
       const [row] = rowsOf<{ total: number; changed: number }>(
         await tx.execute(sql`
-          with x as materialized (select p.*, ${mqlVerdictSql(model.definition, "p")} from (${parts}) p),
+          with x as materialized (select p.*, ${mqlVerdictSql(model.definition, "p")} from (${parts} offset 0) p),
           written as (
             insert into ${sql.raw(tables.next)} (${SCORE_COLUMNS})
             select x.contact_id, x.fit, x.engagement, ${model.id}::uuid, ${at.toISOString()}::timestamptz,

@@ -30,8 +30,8 @@ function contactsWhere(column: SQL, { contactIds, contactRange }: { contactIds?:
 
 /**
  * The engagement aggregates of contacts at `at` — one pass over their events, grouped by contact
- * (`rule_0`…, `action_0`…, keyed `engaged_contact_id`). `contactIds` and `contactRange` narrow
- * it to some contacts.
+ * (`rule_0`…, `action_last_0`…, `earliest_counted_at`, keyed `engaged_contact_id`). `contactIds`
+ * and `contactRange` narrow it to some contacts.
  */
 export function engagementByContactSql({ model, at, contactIds, contactRange }: { model: ScoringModelDefinition; at: Date; contactIds?: SQL; contactRange?: ContactRange }): SQL {
   const events = scoredEventsSql(model, at, contactsWhere(sql`e.contact_id`, { contactIds, contactRange }));
