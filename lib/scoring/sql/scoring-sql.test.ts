@@ -364,6 +364,31 @@ describe("engagement carried forward from the stored sums", () => {
     }
   });
 
+  it("stores the sums anew when an event changes them but not the score (past a rule's cap)", async () => {
+    // Ten page views at the instant fill the page rule's cap of 10 points.
+    const [row] = rowsOf<{ id: string }>(await handle.db.execute(sql`insert into contacts (email) values ('capped@northwind.io') returning id`));
+    const hour = (h: number) => new Date(AT.getTime() - h * 3_600_000);
+    const events: ScoredEvent[] = Array.from({ length: 10 }, (_, i) => ({ id: `cap-${i}`, type: "page_view", occurredAt: hour(0), properties: {} }));
+    const insert = (e: ScoredEvent) =>
+      handle.db.execute(sql`insert into engagement_events (contact_id, type, occurred_at, source, external_id) values (${row!.id}::uuid, ${e.type}, ${e.occurredAt.toISOString()}::timestamptz, 'test', ${String(e.id)})`);
+    for (const e of events) await insert(e);
+    const model = DEFAULT_MODEL;
+    const [stored] = await handle.db.insert(scoringModelVersions).values({ version: ++version, name: `v${version}`, status: "archived", definition: model }).returning();
+    const scoring = { id: stored!.id, version: stored!.version, definition: model };
+    await rescoreContacts(handle.db, { contactIds: [row!.id], model: scoring, at: AT });
+    // An eleventh, older than the others (last activity stays), refreshed at the same instant: still 10 points.
+    const late = { id: "cap-late", type: "page_view", occurredAt: hour(1), properties: {} };
+    await insert(late);
+    events.push(late);
+    await rescoreContacts(handle.db, { contactIds: [row!.id], model: scoring, at: AT });
+    // A model with room above the cap counts all eleven, from the stored sums.
+    const roomier = { ...model, engagementRules: model.engagementRules.map((r) => (r.id === "page" ? { ...r, cap: 20 } : r)) };
+    const later = new Date(AT.getTime() + DAY);
+    const { scores } = await scoreCarried(roomier, later, [carryPlanOf(roomier, { id: stored!.id, definition: model })!]);
+    const person: Generated = { id: row!.id, subject: { email: "capped@northwind.io", account: null }, events };
+    expectAgreement(roomier, later, scores, [person]);
+  });
+
   it("does not carry when a rule counts other events, or decays them otherwise", () => {
     const model = DEFAULT_MODEL;
     const stored = { id: "00000000-0000-0000-0000-000000000001", definition: model };
