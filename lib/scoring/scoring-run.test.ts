@@ -187,6 +187,10 @@ describe("a scoring run", () => {
     }
     const [left] = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from pg_tables where tablename ~ '^(scoring_run|contact_scores)_[0-9a-f]{32}(_[a-z_]+)?$'`));
     expect(left!.n).toBe(0);
+    // Nor does the live table go on recording its changes for the failed run.
+    const [triggers] = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from pg_trigger where tgrelid = 'contact_scores'::regclass and not tgisinternal`));
+    expect(triggers!.n).toBe(0);
+    await insertContact(handle.db, { email: "after-failure@northwind.io" });
   });
 
   it("fails cleanly, saying why", async () => {
@@ -195,5 +199,8 @@ describe("a scoring run", () => {
     const [failed] = await handle.db.select().from(scoringRuns).where(eq(scoringRuns.id, created!.id));
     expect(failed).toMatchObject({ status: "failed" });
     expect(failed!.error).toMatch(/halfLifeDays/);
+    // It failed before its swap: it stopped recording the live table's changes all the same.
+    const [triggers] = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from pg_trigger where tgrelid = 'contact_scores'::regclass and not tgisinternal`));
+    expect(triggers!.n).toBe(0);
   });
 });

@@ -9,7 +9,7 @@ import { qualifyAccounts } from "../lifecycle/qualify-accounts";
 import { scoringModelDefinitionSchema, type ScoringModelDefinition } from "./model-schema";
 import type { ScoringModel } from "./published-model";
 import type { MqlCandidate } from "./rescore-contacts";
-import { swapInContactScores } from "./swap-contact-scores";
+import { stopTrackingLiveChanges, swapInContactScores, trackLiveChanges } from "./swap-contact-scores";
 import { accountScoresSql, engagedFunctionSql } from "./mqa/account-score-sql";
 import { accountFitPointsSql } from "./sql/fit-sql";
 import type { ContactRange } from "./sql/contact-range-sql";
@@ -34,6 +34,7 @@ const tableNames = (runId: string) => {
     engagedContacts: `scoring_run_${suffix}_engaged_contacts`,
     candidates: `scoring_run_${suffix}`,
     recount: `scoring_run_${suffix}_recount`,
+    changes: `scoring_run_${suffix}_changes`,
     next: `contact_scores_${suffix}`,
   };
 };
@@ -171,7 +172,6 @@ const SCORE_COLUMNS = sql.raw(
 async function computeAll(db: Database, tables: RunTables, model: ScoringModel, at: Date, slices: number): Promise<{ total: number; changed: number; fromEvents: number }> {
   const exploration = await getExplorationSettings(db);
   const ranges = await contactRangesOf(db, slices);
-  await dropWorkingTables(db, tables);
   const decide = async () => {
     const versions = await storedVersions(db);
     return { sameFitAs: versionsWithSameFit(versions, model), carry: await carryOf(db, tables, model, versions, at) };
@@ -282,6 +282,7 @@ async function designateQualified(db: Database, runId: string, tables: RunTables
 }
 
 async function dropWorkingTables(db: Database, tables: RunTables) {
+  await stopTrackingLiveChanges(db, { changes: tables.changes });
   for (const table of Object.values(tables)) await db.execute(sql.raw(`drop table if exists ${table}`));
 }
 
@@ -306,14 +307,21 @@ export async function executeScoringRun(
     onStep?.(name, (performance.now() - start) / 1000, note?.(result));
     return result;
   };
+  // What a run left behind if it stopped (it starts over), then the record of the live table's
+  // changes — before the run's instant, so that every write of a later instant is recorded.
+  const tables = tableNames(runId);
+  await dropWorkingTables(db, tables);
+  await trackLiveChanges(db, { changes: tables.changes });
   const at = new Date();
   const [run] = await db
     .update(scoringRuns)
     .set({ status: "running", phase: "computing", startedAt: at, scoredAt: at, totalContacts: null, changedContacts: 0, candidateMqls: null, processedCandidates: 0, designatedMqls: 0, error: null, finishedAt: null })
     .where(eq(scoringRuns.id, runId))
     .returning();
-  if (!run) throw new Error(`No scoring run ${runId}`);
-  const tables = tableNames(run.id);
+  if (!run) {
+    await dropWorkingTables(db, tables);
+    throw new Error(`No scoring run ${runId}`);
+  }
   try {
     const model = await modelOf(db, run.modelVersionId);
     const connections = connectionsOf(db);
@@ -325,7 +333,7 @@ export async function executeScoringRun(
     );
     await setPhase(db, run.id, { phase: "writing", totalContacts: total, changedContacts: changed });
     const accountScores = () => timed("account scores", () => computeAccountScores(db, tables, model));
-    const swap = (concurrency: number) => timed("indexes and swap", () => swapInContactScores(db, { next: tables.next, maintenanceWorkMem: "256MB", at, concurrency }));
+    const swap = (concurrency: number) => timed("indexes and swap", () => swapInContactScores(db, { next: tables.next, changes: tables.changes, maintenanceWorkMem: "256MB", at, concurrency }));
     const designation = (stopped?: () => boolean) => timed("designate MQLs", () => designateQualified(db, run.id, tables, model, at, stopped));
     const accounts = () => timed("qualify accounts", () => qualifyAccounts(db, { model, at, scope: "all", scoresFrom: tables.accountScores }));
     if (connections > 1) {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf, type DatabaseHandle } from "@/db/client";
 import { createTestDatabase } from "@/db/test-database";
 import { insertContact } from "@/db/test-fixtures";
-import { swapInContactScores } from "./swap-contact-scores";
+import { swapInContactScores, trackLiveChanges } from "./swap-contact-scores";
 
 /**
  * What the swap carries over from the live table, and the swap against work in flight beside it
@@ -21,8 +21,12 @@ afterAll(async () => {
   await handle.close();
 });
 
-/** A copy of contact_scores as a run would build it, every fit set to `fit`. */
+/** The table recording the live table's changes while copy `name` is built. */
+const changesOf = (name: string) => `${name}_changes`;
+
+/** A copy of contact_scores as a run would build it, every fit set to `fit`: read once the live table's changes are recorded. */
 async function copyOfScores(name: string, fit: number) {
+  await trackLiveChanges(handle.db, { changes: changesOf(name) });
   await handle.db.execute(sql.raw(`create table ${name} (like contact_scores including defaults)`));
   await handle.db.execute(sql.raw(`insert into ${name} select * from contact_scores`));
   await handle.db.execute(sql.raw(`update ${name} set fit_score = ${fit}`));
@@ -49,7 +53,7 @@ async function swapBeside({ next, at = new Date(), before, waitsOn, after }: { n
   try {
     await other`begin`;
     await before(other);
-    const swap = swapInContactScores(handle.db, { next, at });
+    const swap = swapInContactScores(handle.db, { next, at, changes: changesOf(next) });
     expect(await lockWaitedFor(waitsOn)).toBe(true);
     await after(other);
     await other`commit`;
@@ -74,7 +78,7 @@ describe("swapping in a new contact_scores", () => {
     await handle.db.execute(sql`delete from contacts where id = ${deleted.id}`);
     await handle.db.execute(sql`update contact_scores set fit_score = 30, scored_at = now() where contact_id = ${rescored.id}`);
 
-    await swapInContactScores(handle.db, { next: "contact_scores_next_carry", at });
+    await swapInContactScores(handle.db, { next: "contact_scores_next_carry", at, changes: changesOf("contact_scores_next_carry") });
     expect(await fitOf(kept.id)).toBe(50);
     expect(await fitOf(rescored.id)).toBe(30);
     expect(await fitOf(created.id)).toBe(20);
@@ -135,7 +139,9 @@ describe("swapping in a new contact_scores", () => {
       await handle.db.execute(sql`select fit_score as fit, engagement_score as engagement from contact_scores where contact_id = ${contact.id}`),
     );
     expect({ fit: Number(row!.fit), engagement: Number(row!.engagement) }).toEqual({ fit: Number(live!.fit), engagement: 7 });
-    const [copy] = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from pg_class where relname = 'contact_scores_next_test'`));
+    const [copy] = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from pg_class where relname like 'contact_scores_next_test%'`));
     expect(copy!.n).toBe(0);
+    const [triggers] = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from pg_trigger where tgrelid = 'contact_scores'::regclass and not tgisinternal`));
+    expect(triggers!.n).toBe(0);
   });
 });

@@ -23,23 +23,49 @@ async function liveStructure(db: Database): Promise<{ indexes: IndexDef[]; forei
   return { indexes, foreignKeys };
 }
 
+/** The trigger on the live table that records its changes in `changes`. */
+const trackerOf = (changes: string) => `${changes.slice(0, 50)}_tracker`;
+
+/**
+ * Starts recording in a new table `changes` which contacts' live rows are written — a contact
+ * created (its row comes from the contacts trigger), rescored by ingest, or deleted (through the
+ * foreign key's cascade) — so that the swap re-applies only those rows instead of comparing the
+ * copy with the whole live table under its lock. It must commit before the copy reads the live
+ * table; anything written from then on is recorded.
+ */
+export async function trackLiveChanges(db: Database, { changes }: { changes: string }): Promise<void> {
+  await db.execute(sql.raw(`create unlogged table ${changes} (contact_id uuid not null)`));
+  // Creating a trigger takes a lock that writers of the live table conflict with: taken like the swap's.
+  await withLocks(db, [LIVE], async (tx) => {
+    await tx.execute(sql.raw(`create trigger ${trackerOf(changes)} after insert or update or delete on ${LIVE} for each row execute function contact_scores_record_change('${changes}')`));
+  });
+}
+
+/** Stops recording into `changes` and drops it (a swap drops the trigger with the old table; a failed run calls this). */
+export async function stopTrackingLiveChanges(db: Database, { changes }: { changes: string }): Promise<void> {
+  const [tracked] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from pg_trigger where tgname = ${trackerOf(changes)} and tgrelid = ${LIVE}::regclass`));
+  if (tracked?.n) await withLocks(db, [LIVE], async (tx) => void (await tx.execute(sql.raw(`drop trigger if exists ${trackerOf(changes)} on ${LIVE}`))));
+  await db.execute(sql.raw(`drop table if exists ${changes}`));
+}
+
 /** A temporary name for the copy's index or constraint, renamed to `name` once the copy is live. */
 const nextName = (name: string) => `${name.slice(0, 50)}__next`;
 
 /**
- * Makes `next` (a full copy of contact_scores with new scores) the live contact_scores.
+ * Makes `next` (a full copy of contact_scores with new scores, read after `trackLiveChanges`
+ * began recording into `changes`) the live contact_scores.
  *
  * Indexes are built on the copy first, sorted in one pass each — at the same time on as many
  * connections as `concurrency` allows (PGlite has one). Then, in one short transaction that holds
- * the live table, contacts and the model versions exclusively (readers and writers wait about a
- * second): rows the live table rescored after `at` (an event arrived during the run) and contacts
- * created since are copied over, rows of contacts deleted since are dropped, and the tables trade
- * places, with the migrations' index and constraint names. The foreign keys are checked after,
- * without blocking anyone.
+ * the live table, contacts and the model versions exclusively (readers and writers wait a few
+ * milliseconds): of the rows recorded as changed, those the live table rescored after `at` (an
+ * event arrived during the run) and those of contacts created since are copied over, those of
+ * contacts deleted since are dropped, and the tables trade places, with the migrations' index and
+ * constraint names. The foreign keys are checked after, without blocking anyone.
  */
 export async function swapInContactScores(
   db: Database,
-  { next, at, maintenanceWorkMem, concurrency = 1 }: { next: string; at: Date; maintenanceWorkMem?: string; concurrency?: number },
+  { next, at, changes, maintenanceWorkMem, concurrency = 1 }: { next: string; at: Date; changes: string; maintenanceWorkMem?: string; concurrency?: number },
 ): Promise<void> {
   const { indexes, foreignKeys } = await liveStructure(db);
   const table = sql.raw(next);
@@ -62,29 +88,29 @@ export async function swapInContactScores(
   // takes those tables exclusively too. Contacts before the model versions, the order in which a
   // designation takes them: the two then queue rather than time the swap out.
   const referenced = [...new Set(foreignKeys.map((fk) => fk.references))].sort((a, b) => Number(b === "contacts") - Number(a === "contacts") || a.localeCompare(b));
+  // Rows scored after `at` but written before the recording began (a refresh on a machine whose
+  // clock runs ahead) are newer than the copy's too: recorded here, outside the lock.
+  await db.execute(sql`insert into ${sql.raw(changes)} select contact_id from ${sql.raw(LIVE)} where scored_at > ${at.toISOString()}::timestamptz`);
   await withLocks(db, [LIVE, ...referenced], async (tx) => {
-    // The join below hashes a million ids: in memory, in one batch, the lock is held shorter.
-    if (maintenanceWorkMem) await tx.execute(sql.raw(`set local work_mem = '${maintenanceWorkMem}'`));
-    // One full join of the two tables finds both kinds of difference: contacts created since the
-    // copy was read (rows only in the live table) and contacts deleted since (rows only in the
-    // copy — deleting a contact deletes its live row, through the foreign key's cascade). The
-    // former are copied over with the rows rescored after `at`; the latter are dropped.
+    // Only the contacts recorded as changed since the copy was read: a contact deleted since has
+    // no live row (its row went with it, through the foreign key's cascade) and leaves the copy;
+    // one created since (no row in the copy) or rescored after `at` is copied over.
     await tx.execute(sql`
-      with missing as materialized (
-        select n.contact_id as stale, s.contact_id as fresh
-        from ${table} n full join ${sql.raw(LIVE)} s on s.contact_id = n.contact_id
-        where n.contact_id is null or s.contact_id is null
-      ),
-      gone as (delete from ${table} n using missing m where n.contact_id = m.stale)
+      with changed as materialized (select distinct contact_id from ${sql.raw(changes)}),
+      gone as (
+        delete from ${table} n using changed c
+        where n.contact_id = c.contact_id and not exists (select 1 from ${sql.raw(LIVE)} s where s.contact_id = c.contact_id)
+      )
       insert into ${table}
-      select s.* from ${sql.raw(LIVE)} s
-      where s.scored_at > ${at.toISOString()}::timestamptz or s.contact_id in (select fresh from missing where fresh is not null)
+      select s.* from ${sql.raw(LIVE)} s join changed c on c.contact_id = s.contact_id
+      where s.scored_at > ${at.toISOString()}::timestamptz or not exists (select 1 from ${table} n where n.contact_id = s.contact_id)
       on conflict (contact_id) do update set
         fit_score = excluded.fit_score, engagement_score = excluded.engagement_score, model_version_id = excluded.model_version_id,
         scored_at = excluded.scored_at, last_activity_at = excluded.last_activity_at, unsubscribed_at = excluded.unsubscribed_at,
         sums_version_id = excluded.sums_version_id, sums_at = excluded.sums_at, rule_occurrences = excluded.rule_occurrences, action_last_at = excluded.action_last_at, earliest_counted_at = excluded.earliest_counted_at`);
     for (const fk of foreignKeys) await tx.execute(sql.raw(`alter table ${next} add constraint ${nextName(fk.name)} ${fk.definition} not valid`));
-    await tx.execute(sql.raw(`drop table ${LIVE}`));
+    await tx.execute(sql.raw(`drop table ${LIVE}`)); // and the trigger recording its changes
+    await tx.execute(sql.raw(`drop table ${changes}`));
     await tx.execute(sql.raw(`alter table ${next} rename to ${LIVE}`));
     for (const index of indexes) {
       if (index.primary) await tx.execute(sql.raw(`alter table ${LIVE} rename constraint ${nextName(index.name)} to ${index.name}`));
