@@ -35,10 +35,16 @@ const trackerOf = (changes: string) => `${changes.slice(0, 50)}_tracker`;
  */
 export async function trackLiveChanges(db: Database, { changes }: { changes: string }): Promise<void> {
   await db.execute(sql.raw(`create unlogged table ${changes} (contact_id uuid not null)`));
-  // Creating a trigger takes a lock that writers of the live table conflict with: taken like the swap's.
-  await withLocks(db, [LIVE], async (tx) => {
-    await tx.execute(sql.raw(`create trigger ${trackerOf(changes)} after insert or update or delete on ${LIVE} for each row execute function contact_scores_record_change('${changes}')`));
-  });
+  // Creating a trigger takes a lock that writers of the live table conflict with (readers do
+  // not): taken as the swap takes its locks, yielding rather than waiting into a deadlock.
+  await withLocks(
+    db,
+    [LIVE],
+    async (tx) => {
+      await tx.execute(sql.raw(`create trigger ${trackerOf(changes)} after insert or update or delete on ${LIVE} for each row execute function contact_scores_record_change('${changes}')`));
+    },
+    "share row exclusive",
+  );
 }
 
 /** Stops recording into `changes` and drops it (a swap drops the trigger with the old table; a failed run calls this). */
@@ -136,20 +142,20 @@ const isLockTimeout = (error: unknown): boolean =>
   (error as { code?: unknown })?.code === "55P03" || (error as { cause?: { code?: unknown } })?.cause?.code === "55P03";
 
 /**
- * Runs `work` in a transaction that first holds `tables` exclusively. Other work takes contacts and
- * contact_scores in either order — an insert into contacts writes contact_scores through a
+ * Runs `work` in a transaction that first holds `tables` exclusively (or in `mode`). Other work
+ * takes contacts and contact_scores in either order — an insert into contacts writes contact_scores through a
  * trigger, a read joins the two, an ingest rescoring writes contact_scores and then designates —
  * so whatever order the swap takes them in, a transaction can hold one and wait for the swap's
  * other. The swap waits at most half a second for each lock, less than PostgreSQL waits before it
  * looks for a deadlock (deadlock_timeout, a second by default): then it lets go of all of them and
  * tries again a moment later. The swap is the one that yields; the other work never fails.
  */
-async function withLocks(db: Database, tables: string[], work: (tx: Database) => Promise<void>): Promise<void> {
+async function withLocks(db: Database, tables: string[], work: (tx: Database) => Promise<void>, mode: "access exclusive" | "share row exclusive" = "access exclusive"): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       await db.transaction(async (tx) => {
         await tx.execute(sql.raw(`set local lock_timeout = '${LOCK_WAIT}'`));
-        await tx.execute(sql.raw(`lock table ${tables.join(", ")} in access exclusive mode`));
+        await tx.execute(sql.raw(`lock table ${tables.join(", ")} in ${mode} mode`));
         await work(tx);
       });
       return;
