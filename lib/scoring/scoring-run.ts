@@ -42,17 +42,25 @@ type RunTables = ReturnType<typeof tableNames>;
 
 type StoredVersion = { id: string; definition: ScoringModelDefinition };
 
-/** The model versions that scored some contact's stored row. */
-async function storedVersions(db: Database): Promise<StoredVersion[]> {
-  const rows = rowsOf<{ id: string; definition: unknown }>(
+/**
+ * The model versions some contact's stored row names: as the version of its scores (`scored`) and
+ * as the version of its sums (`summed`), in one pass over the rows.
+ */
+async function storedVersions(db: Database): Promise<{ scored: StoredVersion[]; summed: StoredVersion[] }> {
+  const rows = rowsOf<{ id: string; definition: unknown; scored: boolean; summed: boolean }>(
     await db.execute(sql`
-      select v.id, v.definition from scoring_model_versions v
-      where v.id in (select distinct model_version_id from contact_scores)`),
+      with pairs as (select model_version_id, sums_version_id from contact_scores group by 1, 2)
+      select v.id, v.definition,
+             exists (select 1 from pairs p where p.model_version_id = v.id) as scored,
+             exists (select 1 from pairs p where p.sums_version_id = v.id) as summed
+      from scoring_model_versions v
+      where v.id in (select model_version_id from pairs union select sums_version_id from pairs)`),
   );
-  return rows.flatMap((v) => {
+  const versions = rows.flatMap((v) => {
     const parsed = scoringModelDefinitionSchema.safeParse(v.definition);
-    return parsed.success ? [{ id: v.id, definition: parsed.data }] : [];
+    return parsed.success ? [{ id: v.id, definition: parsed.data, scored: v.scored, summed: v.summed }] : [];
   });
+  return { scored: versions.filter((v) => v.scored), summed: versions.filter((v) => v.summed) };
 }
 
 /** The versions whose fit rules are exactly `model`'s: their stored fit scores stand as they are. */
@@ -173,8 +181,8 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
   const exploration = await getExplorationSettings(db);
   const ranges = await contactRangesOf(db, slices);
   const decide = async () => {
-    const versions = await storedVersions(db);
-    return { sameFitAs: versionsWithSameFit(versions, model), carry: await carryOf(db, tables, model, versions, at) };
+    const { scored, summed } = await storedVersions(db);
+    return { sameFitAs: versionsWithSameFit(scored, model), carry: await carryOf(db, tables, model, summed, at) };
   };
   const prepare = () => db.transaction(async (tx) => {
     // A few joins over the accounts: compiling the fit expression costs more than it saves.
