@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf, type DatabaseHandle } from "@/db/client";
 import { createTestDatabase } from "@/db/test-database";
 import { insertContact } from "@/db/test-fixtures";
-import { swapInContactScores, trackLiveChanges } from "./swap-contact-scores";
+import { stopTrackingLiveChanges, swapInContactScores, trackLiveChanges } from "./swap-contact-scores";
 
 /**
  * What the swap carries over from the live table, and the swap against work in flight beside it
@@ -87,6 +87,22 @@ describe("swapping in a new contact_scores", () => {
       await handle.db.execute(sql`select (select count(*)::int from contact_scores) as scores, (select count(*)::int from contacts) as contacts`),
     );
     expect(counts!.scores).toBe(counts!.contacts);
+  });
+
+  it("drops a recording of changes left by a copy that was never swapped in", async () => {
+    const trackers = async () =>
+      rowsOf<{ name: string }>(await handle.db.execute(sql`select tgname as name from pg_trigger where tgrelid = 'contact_scores'::regclass and not tgisinternal`)).map((r) => r.name);
+    await trackLiveChanges(handle.db, { changes: "left_behind_changes" });
+    await trackLiveChanges(handle.db, { changes: "started_again_changes" });
+    expect(await trackers()).toEqual(["started_again_changes_tracker"]);
+    const [left] = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from pg_class where relname = 'left_behind_changes'`));
+    expect(left!.n).toBe(0);
+    // What it records: each contact whose live row is written.
+    const contact = await insertContact(handle.db, { email: "recorded@swap.dev" });
+    const recorded = rowsOf<{ id: string }>(await handle.db.execute(sql`select contact_id as id from started_again_changes`)).map((r) => r.id);
+    expect(recorded).toContain(contact.id);
+    await stopTrackingLiveChanges(handle.db, { changes: "started_again_changes" });
+    expect(await trackers()).toEqual([]);
   });
 
   it.skipIf(!onPostgres)("lets a transaction that read contacts and then reads contact_scores through, and swaps after it", async () => {

@@ -24,7 +24,10 @@ async function liveStructure(db: Database): Promise<{ indexes: IndexDef[]; forei
 }
 
 /** The trigger on the live table that records its changes in `changes`. */
-const trackerOf = (changes: string) => `${changes.slice(0, 50)}_tracker`;
+const trackerOf = (changes: string) => {
+  if (changes.length > 55) throw new Error(`Table name too long to name its trigger after: ${changes}`);
+  return `${changes}_tracker`;
+};
 
 /**
  * Starts recording in a new table `changes` which contacts' live rows are written — a contact
@@ -34,6 +37,13 @@ const trackerOf = (changes: string) => `${changes.slice(0, 50)}_tracker`;
  * table; anything written from then on is recorded.
  */
 export async function trackLiveChanges(db: Database, { changes }: { changes: string }): Promise<void> {
+  // One copy is built at a time: a recording still in place was left by a run that stopped.
+  const left = rowsOf<{ name: string }>(
+    await db.execute(sql`
+      select t.tgname as name from pg_trigger t join pg_proc p on p.oid = t.tgfoid
+      where t.tgrelid = ${LIVE}::regclass and p.proname = 'contact_scores_record_change'`),
+  );
+  for (const { name } of left) await stopTrackingLiveChanges(db, { changes: name.replace(/_tracker$/, "") });
   await db.execute(sql.raw(`create unlogged table ${changes} (contact_id uuid not null)`));
   // Creating a trigger takes a lock that writers of the live table conflict with (readers do
   // not): taken as the swap takes its locks, yielding rather than waiting into a deadlock.
