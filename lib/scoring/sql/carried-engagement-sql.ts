@@ -100,3 +100,14 @@ export function carriedAggregatesSql(model: ScoringModelDefinition, plans: Carry
     : sql``;
   return sql`select ${sql.join([...rules, ...actions, earliest], sql`, `)}${from}`;
 }
+
+/**
+ * The sums a row stores, from the aggregates of relation `agg` (`g` or `k`): `rule_occurrences`
+ * (0 for a rule no event matched), `action_last_at` and `earliest_counted_at`.
+ */
+export function sumsToStoreSql(model: ScoringModelDefinition, agg: string): SQL {
+  const rules = model.engagementRules.map((_, i) => sql.raw(`coalesce(${agg}.rule_${i}, 0)`));
+  const actions = model.thresholds.qualifyingActions.map((_, i) => sql.raw(`${agg}.action_last_${i}`));
+  const array = (items: SQL[], type: string) => sql`${items.length ? sql`array[${sql.join(items, sql`, `)}]` : sql`'{}'`}::${sql.raw(type)}`;
+  return sql`${array(rules, "float8[]")} as rule_occurrences, ${array(actions, "timestamptz[]")} as action_last_at, ${sql.raw(agg)}.earliest_counted_at`;
+}

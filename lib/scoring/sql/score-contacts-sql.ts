@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { ScoringModelDefinition } from "../model-schema";
 import { actionFlagOf, engagementAggregatesSql, engagementTotalSql, scoredEventsSql } from "./engagement-sql";
 import { fitInputsLateralSql, fitScoreSql, readsAccount } from "./fit-sql";
-import { carriedAggregatesSql, type CarryPlan } from "./carried-engagement-sql";
+import { carriedAggregatesSql, sumsToStoreSql, type CarryPlan } from "./carried-engagement-sql";
 import { inRangeSql, type ContactRange } from "./contact-range-sql";
 import { lowerSql } from "./lower-sql";
 
@@ -91,15 +91,6 @@ export function contactScorePartsSql({ model, at, contactIds, contactRange, acco
     ? sql`left join ${carry.recount} rc on rc.contact_id = c.id
     cross join lateral (${carriedAggregatesSql(model, carry.plans, at, sql`rc.contact_id is not null`)} offset 0) k`
     : sql``;
-  const ledger = sql`${
-    model.engagementRules.length ? sql`array[${sql.join(model.engagementRules.map((_, i) => sql.raw(`coalesce(${agg}.rule_${i}, 0)`)), sql`, `)}]` : sql`'{}'`
-  }::float8[] as rule_occurrences,
-           ${
-             thresholds.qualifyingActions.length
-               ? sql`array[${sql.join(thresholds.qualifyingActions.map((_, i) => sql.raw(`${agg}.action_last_${i}`)), sql`, `)}]`
-               : sql`'{}'`
-           }::timestamptz[] as action_last_at,
-           ${sql.raw(agg)}.earliest_counted_at`;
   const where = contactsWhere(sql`c.id`, { contactIds, contactRange });
   // The range on the stored scores too: a slice then joins only its own contacts' rows.
   const storedWhere = contactRange ? sql` and ${inRangeSql(sql`s.contact_id`, contactRange)}` : sql``;
@@ -124,7 +115,7 @@ export function contactScorePartsSql({ model, at, contactIds, contactRange, acco
            ${override((s) => sql`${s.value}`, sql`null::text`)} as segment,
            ${actions.length ? sql`${sql.join(actions, sql`, `)},` : sql``}
            s.fit_score as stored_fit, s.engagement_score as stored_engagement, s.model_version_id as stored_model_version_id,
-           s.last_activity_at, s.unsubscribed_at, ${ledger},
+           s.last_activity_at, s.unsubscribed_at, ${sumsToStoreSql(model, agg)},
            c.stage, c.stage_changed_at, c.account_id, c.job_function
     from contacts c
     join contact_scores s on s.contact_id = c.id${storedWhere}
