@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql, type SQL } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { rowsOf, type Database } from "../../db/client";
 import { scoringModelVersions, scoringRuns, type ScoringRun } from "../../db/schema";
 import { getExplorationSettings } from "../../db/queries/exploration-settings";
@@ -315,22 +315,20 @@ export async function executeScoringRun(
     onStep?.(name, (performance.now() - start) / 1000, note?.(result));
     return result;
   };
-  // What a run left behind if it stopped (it starts over), then the record of the live table's
-  // changes — before the run's instant, so that every write of a later instant is recorded.
-  const tables = tableNames(runId);
-  await dropWorkingTables(db, tables);
-  await trackLiveChanges(db, { changes: tables.changes });
-  const at = new Date();
   const [run] = await db
     .update(scoringRuns)
-    .set({ status: "running", phase: "computing", startedAt: at, scoredAt: at, totalContacts: null, changedContacts: 0, candidateMqls: null, processedCandidates: 0, designatedMqls: 0, error: null, finishedAt: null })
+    .set({ status: "running", phase: "computing", startedAt: new Date(), totalContacts: null, changedContacts: 0, candidateMqls: null, processedCandidates: 0, designatedMqls: 0, error: null, finishedAt: null })
     .where(eq(scoringRuns.id, runId))
     .returning();
-  if (!run) {
-    await dropWorkingTables(db, tables);
-    throw new Error(`No scoring run ${runId}`);
-  }
+  if (!run) throw new Error(`No scoring run ${runId}`);
+  const tables = tableNames(run.id);
   try {
+    // What a run left behind if it stopped (it starts over), then the record of the live table's
+    // changes — begun before the run's instant, so that every write of a later instant is recorded.
+    await dropWorkingTables(db, tables);
+    await trackLiveChanges(db, { changes: tables.changes });
+    const at = new Date();
+    await setPhase(db, run.id, { scoredAt: at });
     const model = await modelOf(db, run.modelVersionId);
     const connections = connectionsOf(db);
     const slices = await slicesOf(db, connections);

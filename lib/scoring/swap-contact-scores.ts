@@ -7,8 +7,11 @@ const LIVE = "contact_scores";
 type IndexDef = { name: string; definition: string; primary: boolean };
 type ForeignKey = { name: string; definition: string; references: string };
 
-/** The live table's indexes and foreign keys, read from the catalog so the copy matches the migrations exactly. */
-async function liveStructure(db: Database): Promise<{ indexes: IndexDef[]; foreignKeys: ForeignKey[] }> {
+/** The live table's columns, indexes and foreign keys, read from the catalog so the copy matches the migrations exactly. */
+async function liveStructure(db: Database): Promise<{ columns: string[]; indexes: IndexDef[]; foreignKeys: ForeignKey[] }> {
+  const columns = rowsOf<{ name: string }>(
+    await db.execute(sql`select attname as name from pg_attribute where attrelid = ${LIVE}::regclass and attnum > 0 and not attisdropped order by attnum`),
+  ).map((c) => c.name);
   const indexes = rowsOf<IndexDef>(
     await db.execute(sql`
       select c.relname as name, pg_get_indexdef(i.indexrelid) as definition, i.indisprimary as primary
@@ -20,7 +23,7 @@ async function liveStructure(db: Database): Promise<{ indexes: IndexDef[]; forei
       select conname as name, pg_get_constraintdef(oid) as definition, confrelid::regclass::text as references
       from pg_constraint where conrelid = ${LIVE}::regclass and contype = 'f' order by conname`),
   );
-  return { indexes, foreignKeys };
+  return { columns, indexes, foreignKeys };
 }
 
 /** The trigger on the live table that records its changes in `changes`. */
@@ -83,7 +86,7 @@ export async function swapInContactScores(
   db: Database,
   { next, at, changes, maintenanceWorkMem, concurrency = 1 }: { next: string; at: Date; changes: string; maintenanceWorkMem?: string; concurrency?: number },
 ): Promise<void> {
-  const { indexes, foreignKeys } = await liveStructure(db);
+  const { columns, indexes, foreignKeys } = await liveStructure(db);
   const table = sql.raw(next);
   // The primary key's index is built like the others (an ALTER TABLE … PRIMARY KEY would lock
   // the copy against the other builds) and becomes the constraint afterwards, in an instant.
@@ -120,10 +123,7 @@ export async function swapInContactScores(
       insert into ${table}
       select s.* from ${sql.raw(LIVE)} s join changed c on c.contact_id = s.contact_id
       where s.scored_at > ${at.toISOString()}::timestamptz or not exists (select 1 from ${table} n where n.contact_id = s.contact_id)
-      on conflict (contact_id) do update set
-        fit_score = excluded.fit_score, engagement_score = excluded.engagement_score, model_version_id = excluded.model_version_id,
-        scored_at = excluded.scored_at, last_activity_at = excluded.last_activity_at, unsubscribed_at = excluded.unsubscribed_at,
-        sums_version_id = excluded.sums_version_id, sums_at = excluded.sums_at, rule_occurrences = excluded.rule_occurrences, action_last_at = excluded.action_last_at, earliest_counted_at = excluded.earliest_counted_at`);
+      on conflict (contact_id) do update set ${sql.raw(columns.filter((c) => c !== "contact_id").map((c) => `${c} = excluded.${c}`).join(", "))}`);
     for (const fk of foreignKeys) await tx.execute(sql.raw(`alter table ${next} add constraint ${nextName(fk.name)} ${fk.definition} not valid`));
     await tx.execute(sql.raw(`drop table ${LIVE}`)); // and the trigger recording its changes
     await tx.execute(sql.raw(`drop table ${changes}`));
