@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { scoringHorizonDays, type EngagementRule, type ScoringModelDefinition } from "../model-schema";
 import { queuedContactsSql } from "./activity-facts-sql";
-import { decayFactorSql, NEGLIGIBLE_OCCURRENCES, ruleHalfLife } from "./engagement-sql";
+import { decayFactorSql, horizonStartOf, NEGLIGIBLE_OCCURRENCES, ruleHalfLife } from "./engagement-sql";
 
 /**
  * Engagement carried forward: scoring a contact again without reading its events.
@@ -61,7 +61,8 @@ function byVersion(plans: CarryPlan[], pick: (plan: CarryPlan) => SQL): SQL {
 function mustRecountSql(model: ScoringModelDefinition, plans: CarryPlan[], at: Date): SQL {
   if (plans.length === 0) return sql`true`;
   const atText = at.toISOString();
-  const horizonStart = new Date(at.getTime() - scoringHorizonDays(model) * 86_400_000).toISOString();
+  // The boundary the events are read with (`scoredEventsSql`): an event at it no longer counts.
+  const horizonStart = horizonStartOf(model, at).toISOString();
   const versions = sql.join(plans.map((p) => sql`${p.versionId}::uuid`), sql`, `);
   return sql`(s.sums_version_id is null or s.sums_version_id not in (${versions}) or s.rule_occurrences is null
     or s.sums_at is null or s.sums_at > ${atText}::timestamptz

@@ -92,6 +92,11 @@ export function scoredEventTypes(model: ScoringModelDefinition): string[] {
   return [...new Set([...model.engagementRules.map((r) => r.eventType), ...model.thresholds.qualifyingActions.map((a) => a.eventType)])];
 }
 
+/** The instant events must be younger than to count at `at` (`scoringHorizonDays` before it). */
+export function horizonStartOf(model: ScoringModelDefinition, at: Date): Date {
+  return new Date(at.getTime() - scoringHorizonDays(model) * 86_400_000);
+}
+
 /**
  * The events that count at `at` with their age in days: of a type the model reads, not after
  * `at`, and younger than the model's horizon (`scoringHorizonDays`). `where` narrows them further
@@ -101,8 +106,7 @@ export function scoredEventTypes(model: ScoringModelDefinition): string[] {
  */
 export function scoredEventsSql(model: ScoringModelDefinition, at: Date, where?: SQL): SQL {
   const atText = at.toISOString();
-  const horizonMs = scoringHorizonDays(model) * 86_400_000;
-  const from = new Date(at.getTime() - horizonMs).toISOString();
+  const from = horizonStartOf(model, at).toISOString();
   const types = scoredEventTypes(model);
   const ofType = types.length ? sql`e.type in (${sql.join(types.map((t) => sql`${t}`), sql`, `)})` : sql`false`;
   return sql`(
