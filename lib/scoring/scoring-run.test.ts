@@ -6,7 +6,7 @@ import { createTestDatabase } from "@/db/test-database";
 import { insertAccount, insertContact, insertEvents } from "@/db/test-fixtures";
 import { qualifyAccounts } from "../lifecycle/qualify-accounts";
 import { DEFAULT_MODEL } from "./default-model";
-import type { ScoringModelDefinition } from "./model-schema";
+import { scoringModelDefinitionSchema, type ScoringModelDefinition } from "./model-schema";
 import { executeScoringRun } from "./scoring-run";
 import { scoreContactsSql } from "./sql/score-contacts-sql";
 
@@ -147,6 +147,9 @@ describe("a scoring run", () => {
     const v4 = await publish(definition, 4);
     // The refresh has drained the contacts queued by the events stored above (the last run read those events too).
     await handle.db.execute(sql`delete from contact_refresh_queue`);
+    const sumsOf = async () =>
+      new Map((await handle.db.select().from(contactScores)).map((r) => [r.contactId, { version: r.sumsVersionId, at: r.sumsAt, rules: r.ruleOccurrences, actions: r.actionLastAt }]));
+    const sumsBefore = await sumsOf();
     const [created] = await handle.db.insert(scoringRuns).values({ modelVersionId: v4.id, reason: "publish" }).returning();
     const notes: string[] = [];
     const result = await executeScoringRun(handle.db, created!.id, { onStep: (step, _s, note) => void (step === "scores" && notes.push(note ?? "")) });
@@ -163,6 +166,24 @@ describe("a scoring run", () => {
       expect(row.fitScore).toBeCloseTo(Number(fromEvents.get(row.contactId)!.fit), 4);
     }
     expect((await scoresOf(ids.bo!)).engagementScore).toBeCloseTo(12 * 0.5 ** (2 / 30) * 2 + 10 * 0.5 ** (3 / 30), 1);
+    // The sums carried as they were: those an earlier run took, under its version and instant.
+    expect(await sumsOf()).toEqual(sumsBefore);
+
+    // A version later they carry again, still exactly: from sums two versions old.
+    const v5 = await publish({ ...definition, engagementRules: definition.engagementRules.map((r) => (r.id === "webinar-attended" ? { ...r, points: 7 } : r)) }, 5);
+    const [next] = await handle.db.insert(scoringRuns).values({ modelVersionId: v5.id, reason: "publish" }).returning();
+    notes.length = 0;
+    const later = await executeScoringRun(handle.db, next!.id, { onStep: (step, _s, note) => void (step === "scores" && notes.push(note ?? "")) });
+    expect(notes).toEqual([`0 of ${later.totalContacts} from their events`]);
+    const v5Definition = scoringModelDefinitionSchema.parse(v5.definition);
+    const fromEventsLater = new Map(
+      rowsOf<{ contact_id: string; engagement: number }>(await handle.db.execute(scoreContactsSql({ model: v5Definition, at: later.scoredAt! }))).map((r) => [r.contact_id, r]),
+    );
+    for (const row of await handle.db.select().from(contactScores)) {
+      if (row.contactId === ids.cy) continue;
+      expect(row.modelVersionId).toBe(v5.id);
+      expect(row.engagementScore).toBeCloseTo(Number(fromEventsLater.get(row.contactId)!.engagement), 4);
+    }
 
     // With more than a quarter of the contacts waiting for a refresh, the next run reads every event.
     await handle.db.insert(contactRefreshQueue).values({ contactIds: [ids.ada!, ids.bo!, ids.di!] });

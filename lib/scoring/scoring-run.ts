@@ -14,7 +14,7 @@ import { accountScoresSql, engagedFunctionSql } from "./mqa/account-score-sql";
 import { accountFitPointsSql } from "./sql/fit-sql";
 import type { ContactRange } from "./sql/contact-range-sql";
 import { firstUnsubscribeSql, latestActivitySql, queuedContactsSql } from "./sql/activity-facts-sql";
-import { carryPlanOf, recountSql } from "./sql/carried-engagement-sql";
+import { carriedDecaySql, carryPlanOf, recountSql } from "./sql/carried-engagement-sql";
 import { contactScorePartsSql, designableSql, mqlVerdictSql, type ScoreContactsOptions } from "./sql/score-contacts-sql";
 
 /** Candidates designated per pass, so that progress moves while thousands become MQLs. */
@@ -34,6 +34,7 @@ const tableNames = (runId: string) => {
     engagedContacts: `scoring_run_${suffix}_engaged_contacts`,
     candidates: `scoring_run_${suffix}`,
     recount: `scoring_run_${suffix}_recount`,
+    decay: `scoring_run_${suffix}_decay`,
     changes: `scoring_run_${suffix}_changes`,
     next: `contact_scores_${suffix}`,
   };
@@ -100,7 +101,9 @@ async function carryOf(
     await db.execute(sql`select (select count(*) from ${sql.raw(tables.recount)})::float8 as recount, (select reltuples from pg_class where oid = 'contact_scores'::regclass)::float8 as total`),
   );
   if (Number(row?.recount) > MOST_RECOUNT * Math.max(1, Number(row?.total))) return undefined;
-  return { plans, recount: sql.raw(tables.recount), recounted: Number(row?.recount) };
+  await db.execute(sql`create unlogged table ${sql.raw(tables.decay)} as ${carriedDecaySql(model.definition, at)}`);
+  await db.execute(sql.raw(`analyze ${tables.decay}`));
+  return { plans, recount: sql.raw(tables.recount), decay: sql.raw(tables.decay), recounted: Number(row?.recount) };
 }
 
 /**
@@ -222,7 +225,8 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
                    -- refresh's own write may come too late for the swap to keep: read them here.
                    case when q.contact_id is null then x.last_activity_at else ${latestActivitySql(sql`x.contact_id`)} end,
                    case when q.contact_id is null then x.unsubscribed_at else coalesce(x.unsubscribed_at, ${firstUnsubscribeSql(sql`x.contact_id`)}) end,
-                   ${model.id}::uuid, ${at.toISOString()}::timestamptz, x.rule_occurrences, x.action_last_at, x.earliest_counted_at
+                   coalesce(x.carried_sums_version_id, ${model.id}::uuid), coalesce(x.carried_sums_at, ${at.toISOString()}::timestamptz),
+                   x.rule_occurrences, x.action_last_at, x.earliest_counted_at
             from x left join (${queuedContactsSql}) q on q.contact_id = x.contact_id
           ),
           picked as (

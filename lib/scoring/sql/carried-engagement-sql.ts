@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { scoringHorizonDays, type EngagementRule, type ScoringModelDefinition } from "../model-schema";
 import { queuedContactsSql } from "./activity-facts-sql";
-import { decayFactorSql, horizonStartOf, NEGLIGIBLE_OCCURRENCES, ruleHalfLife } from "./engagement-sql";
+import { decayFactorSql, horizonStartOf, ruleHalfLife } from "./engagement-sql";
 
 /**
  * Engagement carried forward: scoring a contact again without reading its events.
@@ -21,7 +21,9 @@ import { decayFactorSql, horizonStartOf, NEGLIGIBLE_OCCURRENCES, ruleHalfLife } 
  * - nothing it did happened after its sums were taken (its last activity is not later than
  *   `sums_at`: an event dated ahead of its arrival starts to count only when its time comes);
  * - no event has aged out of the horizon by the new instant (the oldest counted is younger).
- * The other contacts are scored from their events.
+ * The other contacts are scored from their events. A row carried keeps its sums as they are, with
+ * their own version and instant: sums are only ever taken from events, never decayed and stored
+ * again, so no error can accumulate in them however many runs carry them.
  */
 
 /** Where, in the rows a model version stored, the sums of `model`'s rules and actions are. */
@@ -46,8 +48,13 @@ export function carryPlanOf(model: ScoringModelDefinition, stored: { id: string;
   return { versionId: stored.id, rules, actions };
 }
 
-/** A value picked from the row `s` by the version its sums were stored under (`pick` gets the plan). */
+/**
+ * A value picked from the row `s` by the version its sums were stored under (`pick` gets the
+ * plan). Every row read this way is of one of the plans' versions (`recountSql` sends the others
+ * to their events), so with one plan there is nothing to pick.
+ */
 function byVersion(plans: CarryPlan[], pick: (plan: CarryPlan) => SQL): SQL {
+  if (plans.length === 1) return pick(plans[0]!);
   return sql`(case s.sums_version_id ${sql.join(
     plans.map((p) => sql`when ${p.versionId}::uuid then ${pick(p)}`),
     sql` `,
@@ -77,38 +84,55 @@ export function recountSql(model: ScoringModelDefinition, plans: CarryPlan[], at
     ${queuedContactsSql}`;
 }
 
+/** The half-lives `model`'s rules decay by, each once: the columns `f0`, `f1`… of `carriedDecaySql`. */
+const halfLivesOf = (model: ScoringModelDefinition) => [...new Set(model.engagementRules.map((r) => ruleHalfLife(r, model)))];
+
 /**
- * The aggregates `engagementAggregatesSql` names (`rule_i`, `action_last_i`, `earliest_counted_at`)
- * at `at` for each row `s`: from the events' aggregates `g` where `recount` says so, else carried
- * from the stored sums. A lateral select list (fenced with OFFSET 0 where it is used, so each is
- * computed once per contact): `0.5^(d / halfLife)` once per half-life the model uses.
+ * The decay from each instant some row's sums were taken to `at`: `sums_at` and, per half-life
+ * of `model`, `0.5^(days / halfLife)` (`f0`, `f1`…). A few distinct instants — a run's, an ingest
+ * batch's — for a million rows, so a run computes them once into a table and joins it, rather
+ * than once per row.
  */
-export function carriedAggregatesSql(model: ScoringModelDefinition, plans: CarryPlan[], at: Date, recount: SQL): SQL {
-  const halfLives = [...new Set(model.engagementRules.map((r) => ruleHalfLife(r, model)))];
-  const factors = halfLives.map((h, i) => sql`${decayFactorSql(sql`d.days / ${h}::float8`)} as ${sql.raw(`f${i}`)}`);
-  const rules = model.engagementRules.map((rule, i) => {
-    const factor = sql.raw(`decay.f${halfLives.indexOf(ruleHalfLife(rule, model))}`);
-    // Dropped once negligible, as events are (`decayFactorSql`), so that no product can underflow.
-    const carried = sql`(${byVersion(plans, (p) => sql.raw(`s.rule_occurrences[${p.rules[i]! + 1}]`))} * ${factor})`;
-    return sql`case when ${recount} then ${sql.raw(`g.rule_${i}`)} when ${carried} < ${NEGLIGIBLE_OCCURRENCES}::float8 then 0 else ${carried} end as ${sql.raw(`rule_${i}`)}`;
-  });
-  const actions = model.thresholds.qualifyingActions.map(
-    (_, i) => sql`case when ${recount} then ${sql.raw(`g.action_last_${i}`)} else ${byVersion(plans, (p) => sql.raw(`s.action_last_at[${p.actions[i]! + 1}]`))} end as ${sql.raw(`action_last_${i}`)}`,
-  );
-  const earliest = sql`case when ${recount} then g.earliest_counted_at else s.earliest_counted_at end as earliest_counted_at`;
-  const from = factors.length
-    ? sql` from (select ${sql.join(factors, sql`, `)} from (select date_part('epoch', ${at.toISOString()}::timestamptz - s.sums_at) / 86400 as days) d offset 0) decay`
-    : sql``;
-  return sql`select ${sql.join([...rules, ...actions, earliest], sql`, `)}${from}`;
+export function carriedDecaySql(model: ScoringModelDefinition, at: Date): SQL {
+  const factors = halfLivesOf(model).map((h, i) => sql`${decayFactorSql(sql`d.days / ${h}::float8`)} as ${sql.raw(`f${i}`)}`);
+  return sql`
+    select d.sums_at${factors.length ? sql`, ${sql.join(factors, sql`, `)}` : sql``}
+    from (
+      select sums_at, date_part('epoch', ${at.toISOString()}::timestamptz - sums_at) / 86400 as days
+      from (select distinct sums_at from contact_scores where sums_at <= ${at.toISOString()}::timestamptz) t
+    ) d`;
 }
 
 /**
- * The sums a row stores, from the aggregates of relation `agg` (`g` or `k`): `rule_occurrences`
- * (0 for a rule no event matched), `action_last_at` and `earliest_counted_at`.
+ * Rule `i`'s decayed occurrences at the run's instant, carried from the row `s`: its stored sum
+ * times the decay since (`decay`, a row of `carriedDecaySql`). Each is a stored sum (0 or at
+ * least `NEGLIGIBLE_OCCURRENCES`) times a factor (the same): a product of two, which cannot
+ * underflow. The sums themselves are stored as they were, never multiplied again.
  */
-export function sumsToStoreSql(model: ScoringModelDefinition, agg: string): SQL {
-  const rules = model.engagementRules.map((_, i) => sql.raw(`coalesce(${agg}.rule_${i}, 0)`));
-  const actions = model.thresholds.qualifyingActions.map((_, i) => sql.raw(`${agg}.action_last_${i}`));
+export function carriedRuleSumSql(model: ScoringModelDefinition, plans: CarryPlan[], i: number, decay = "dk"): SQL {
+  const factor = sql.raw(`${decay}.f${halfLivesOf(model).indexOf(ruleHalfLife(model.engagementRules[i]!, model))}`);
+  return sql`(${byVersion(plans, (p) => sql.raw(`s.rule_occurrences[${p.rules[i]! + 1}]`))} * ${factor})`;
+}
+
+/** When qualifying action `i` was last performed, carried from the row `s`. */
+export function carriedActionLastSql(plans: CarryPlan[], i: number): SQL {
+  return byVersion(plans, (p) => sql.raw(`s.action_last_at[${p.actions[i]! + 1}]`));
+}
+
+/**
+ * The sums a row stores: `rule_occurrences` (0 for a rule no event matched), `action_last_at` and
+ * `earliest_counted_at` from the events' aggregates `g` — or, where `carried` holds, the row
+ * `s`'s own, as they are, with their version and instant (`carried_sums_version_id`,
+ * `carried_sums_at`; null when the sums are taken now, under the run's model and instant).
+ */
+export function sumsToStoreSql(model: ScoringModelDefinition, carried?: SQL): SQL {
+  const rules = model.engagementRules.map((_, i) => sql.raw(`coalesce(g.rule_${i}, 0)`));
+  const actions = model.thresholds.qualifyingActions.map((_, i) => sql.raw(`g.action_last_${i}`));
   const array = (items: SQL[], type: string) => sql`${items.length ? sql`array[${sql.join(items, sql`, `)}]` : sql`'{}'`}::${sql.raw(type)}`;
-  return sql`${array(rules, "float8[]")} as rule_occurrences, ${array(actions, "timestamptz[]")} as action_last_at, ${sql.raw(agg)}.earliest_counted_at`;
+  const either = (stored: string, counted: SQL) => (carried ? sql`case when ${carried} then ${sql.raw(`s.${stored}`)} else ${counted} end` : counted);
+  return sql`${either("rule_occurrences", array(rules, "float8[]"))} as rule_occurrences,
+    ${either("action_last_at", array(actions, "timestamptz[]"))} as action_last_at,
+    ${either("earliest_counted_at", sql`g.earliest_counted_at`)} as earliest_counted_at,
+    ${carried ? sql`case when ${carried} then s.sums_version_id end` : sql`null::uuid`} as carried_sums_version_id,
+    ${carried ? sql`case when ${carried} then s.sums_at end` : sql`null::timestamptz`} as carried_sums_at`;
 }

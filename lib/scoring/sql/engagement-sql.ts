@@ -52,10 +52,11 @@ export const ruleHalfLife = (rule: EngagementRule, model: ScoringModelDefinition
 /**
  * Half-lives past which a decayed event counts for nothing: `0.5^36` is about `1.5e-11`, a
  * hundred-millionth of a point at most. PostgreSQL raises an error where a float underflows — in
- * a power, a product, or the cast of a score to `real` — so every decay factor, every rule's
- * decayed occurrences and every stored sum is 0 or at least `NEGLIGIBLE_OCCURRENCES`: a product of
- * two stays far above the smallest float8, each rule's points are 0 or at least that in size, and
- * a total of such points is 0 or far above the smallest `real`.
+ * a power, a product, or the cast of a score to `real` — so every decay factor and every sum of
+ * them (a rule's decayed occurrences, as stored) is 0 or at least `NEGLIGIBLE_OCCURRENCES`. A sum
+ * carried forward, a stored sum times a factor, is then 0 or at least its square (about 2e-22),
+ * far above the smallest float8; so is each rule's points (whole numbers), and a total of such
+ * points is 0 or above the smallest `real`.
  */
 const DECAY_CUTOFF = 36;
 export const NEGLIGIBLE_OCCURRENCES = 0.5 ** DECAY_CUTOFF;
@@ -117,21 +118,27 @@ export function scoredEventsSql(model: ScoringModelDefinition, at: Date, where?:
   ) e`;
 }
 
-/** The weighed, capped, clamped engagement score from the aggregates of relation `g` (0 without events). */
-export function engagementTotalSql(model: ScoringModelDefinition, g = "g"): SQL {
+/** Rule `i`'s decayed occurrences in the events' aggregates `g` (null without any). */
+const countedRuleSum = (i: number): SQL => sql.raw(`g.rule_${i}`);
+
+/**
+ * The weighed, capped, clamped engagement score from each rule's decayed occurrences
+ * (`ruleSum(i)`, null for none; by default the events' aggregates `g`).
+ */
+export function engagementTotalSql(model: ScoringModelDefinition, ruleSum: (i: number) => SQL = countedRuleSum): SQL {
   if (model.engagementRules.length === 0) return sql`0::float8`;
   // Each rule's points within ±cap: the sum written once, so it is computed once.
   const capped = model.engagementRules.map(
-    (rule, i) => sql`greatest(${-rule.cap}::float8, least(${rule.cap}::float8, ${rule.points}::float8 * ${sql.raw(`coalesce(${g}.rule_${i}, 0)`)}))`,
+    (rule, i) => sql`greatest(${-rule.cap}::float8, least(${rule.cap}::float8, ${rule.points}::float8 * coalesce(${ruleSum(i)}, 0)))`,
   );
   return sql`least(100, greatest(0, ${sql.join(capped, sql` + `)}))::float8`;
 }
 
 /**
- * Whether qualifying action `i` was performed within a half-life of `at`, from relation `g`'s
- * `action_last_i` (false without it): the age computed as the events' (`scoredEventsSql`).
+ * Whether a qualifying action last performed at `last` (by default action `index`'s in the
+ * events' aggregates `g`; false when null) was performed within a half-life of `at`: the age
+ * computed as the events' (`scoredEventsSql`).
  */
-export function actionFlagOf(index: number, model: ScoringModelDefinition, at: Date, g = "g"): SQL {
-  const last = sql.raw(`${g}.action_last_${index}`);
+export function actionFlagOf(index: number, model: ScoringModelDefinition, at: Date, last: SQL = sql.raw(`g.action_last_${index}`)): SQL {
   return sql`coalesce(date_part('epoch', ${at.toISOString()}::timestamptz - ${last}) / 86400 <= ${model.halfLifeDays}::float8, false)`;
 }

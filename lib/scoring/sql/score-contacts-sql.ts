@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { ScoringModelDefinition } from "../model-schema";
 import { actionFlagOf, engagementAggregatesSql, engagementTotalSql, scoredEventsSql } from "./engagement-sql";
 import { fitInputsLateralSql, fitScoreSql, readsAccount } from "./fit-sql";
-import { carriedAggregatesSql, sumsToStoreSql, type CarryPlan } from "./carried-engagement-sql";
+import { carriedActionLastSql, carriedRuleSumSql, sumsToStoreSql, type CarryPlan } from "./carried-engagement-sql";
 import { inRangeSql, type ContactRange } from "./contact-range-sql";
 import { lowerSql } from "./lower-sql";
 
@@ -59,9 +59,10 @@ export type ScoreContactsOptions = {
   /**
    * Carry engagement forward from the stored sums (lib/scoring/sql/carried-engagement-sql.ts) for
    * rows stored under the `plans`' versions, except the contacts of `recount` (a table with a
-   * `contact_id` column), which are scored from their events; without it every contact is.
+   * `contact_id` column), which are scored from their events; `decay` is a table of
+   * `carriedDecaySql` at `at`. Without it every contact is scored from its events.
    */
-  carry?: { plans: CarryPlan[]; recount: SQL };
+  carry?: { plans: CarryPlan[]; recount: SQL; decay: SQL };
 };
 
 /**
@@ -69,8 +70,10 @@ export type ScoreContactsOptions = {
  * fit_threshold, engagement_threshold, segment`, the qualifying-action flags (`action_0`…), what is
  * stored now (`stored_*`, so a caller can tell what changed), the activity facts it carries over,
  * the sums to store for carrying engagement forward later (`rule_occurrences`, `action_last_at`,
- * `earliest_counted_at`), and the contact's stage, account and job function. A single pass over
- * the events (or none, with `carry`), and the fit from contact and account. `mqlVerdictSql`
+ * `earliest_counted_at`, and for sums carried as they are their version and instant,
+ * `carried_sums_version_id` and `carried_sums_at`), and the contact's stage, account and job
+ * function. A single pass over the events (or none, with `carry`), and the fit from contact and
+ * account. `mqlVerdictSql`
  * applies the MQL rule to its rows.
  */
 export function contactScorePartsSql({ model, at, contactIds, contactRange, accountFitFrom, sameFitAs = [], carry }: ScoreContactsOptions): SQL {
@@ -85,12 +88,15 @@ export function contactScorePartsSql({ model, at, contactIds, contactRange, acco
       : fallback;
   const recounted = carry ? sql`(${contactIds ? sql`select contact_id from ${carry.recount} where contact_id in (${contactIds})` : sql`select contact_id from ${carry.recount}`})` : contactIds;
   const engagement = sql`(${engagementByContactSql({ model, at, contactIds: recounted, contactRange })})`;
-  // The aggregates the scores come from: the events' (`g`), or those carried forward (`k`).
-  const agg = carry ? "k" : "g";
-  const carried = carry
+  // Carried rows keep their sums and score from them; the others (`rc`) from their events (`g`).
+  const carried = carry ? sql`rc.contact_id is null` : undefined;
+  const joinCarry = carry
     ? sql`left join ${carry.recount} rc on rc.contact_id = c.id
-    cross join lateral (${carriedAggregatesSql(model, carry.plans, at, sql`rc.contact_id is not null`)} offset 0) k`
+    left join ${carry.decay} dk on dk.sums_at = s.sums_at`
     : sql``;
+  const engagementScore = carry
+    ? sql`(case when ${carried} then ${engagementTotalSql(model, (i) => carriedRuleSumSql(model, carry.plans, i))} else ${engagementTotalSql(model)} end)`
+    : engagementTotalSql(model);
   const where = contactsWhere(sql`c.id`, { contactIds, contactRange });
   // The range on the stored scores too: a slice then joins only its own contacts' rows.
   const storedWhere = contactRange ? sql` and ${inRangeSql(sql`s.contact_id`, contactRange)}` : sql``;
@@ -98,7 +104,8 @@ export function contactScorePartsSql({ model, at, contactIds, contactRange, acco
   const fit = sameFitAs.length
     ? sql`(case when s.model_version_id in (${sql.join(sameFitAs.map((id) => sql`${id}::uuid`), sql`, `)}) then s.fit_score::float8 else ${computedFit} end)`
     : computedFit;
-  const actions = thresholds.qualifyingActions.map((_, i) => sql`${actionFlagOf(i, model, at, agg)} as ${sql.raw(`action_${i}`)}`);
+  const actionLast = (i: number) => (carry ? sql`(case when ${carried} then ${carriedActionLastSql(carry.plans, i)} else ${sql.raw(`g.action_last_${i}`)} end)` : undefined);
+  const actions = thresholds.qualifyingActions.map((_, i) => sql`${actionFlagOf(i, model, at, actionLast(i))} as ${sql.raw(`action_${i}`)}`);
   // Inputs computed once per contact when every contact's fit is computed; left inline when most
   // keep their stored fit, so that only the others compute them.
   const once = sameFitAs.length === 0;
@@ -109,19 +116,19 @@ export function contactScorePartsSql({ model, at, contactIds, contactRange, acco
   return sql`
     select c.id as contact_id,
            ${fit} as fit,
-           ${engagementTotalSql(model, agg)} as engagement,
+           ${engagementScore} as engagement,
            ${override((s) => sql`${s.fit}::float8`, sql`${thresholds.fit}::float8`)} as fit_threshold,
            ${override((s) => sql`${s.engagement}::float8`, sql`${thresholds.engagement}::float8`)} as engagement_threshold,
            ${override((s) => sql`${s.value}`, sql`null::text`)} as segment,
            ${actions.length ? sql`${sql.join(actions, sql`, `)},` : sql``}
            s.fit_score as stored_fit, s.engagement_score as stored_engagement, s.model_version_id as stored_model_version_id,
-           s.last_activity_at, s.unsubscribed_at, ${sumsToStoreSql(model, agg)},
+           s.last_activity_at, s.unsubscribed_at, ${sumsToStoreSql(model, carried)},
            c.stage, c.stage_changed_at, c.account_id, c.job_function
     from contacts c
     join contact_scores s on s.contact_id = c.id${storedWhere}
     ${account}
     left join ${engagement} g on g.engaged_contact_id = c.id
-    ${carried}
+    ${joinCarry}
     ${where ? sql`where ${where}` : sql``}`;
 }
 
@@ -158,6 +165,6 @@ export function scoreContactsSql(options: ScoreContactsOptions): SQL {
     select x.contact_id, x.fit, x.engagement, x.fit_threshold, x.engagement_threshold, x.segment,
            ${mqlVerdictSql(options.model)},
            x.stored_fit, x.stored_engagement, x.stored_model_version_id, x.last_activity_at, x.unsubscribed_at,
-           x.rule_occurrences, x.action_last_at, x.earliest_counted_at
+           x.rule_occurrences, x.action_last_at, x.earliest_counted_at, x.carried_sums_version_id, x.carried_sums_at
     from (${contactScorePartsSql(options)} offset 0) x`;
 }

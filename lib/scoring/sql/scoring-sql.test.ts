@@ -10,7 +10,7 @@ import type { FitSubject } from "../fit";
 import { FIT_FIELD_KINDS, FIT_FIELDS, scoringModelDefinitionSchema, type FitRule, type ScoringModelDefinition } from "../model-schema";
 import { scoringModelVersions } from "@/db/schema";
 import { rescoreContacts } from "../rescore-contacts";
-import { carryPlanOf, recountSql, type CarryPlan } from "./carried-engagement-sql";
+import { carriedDecaySql, carryPlanOf, recountSql, type CarryPlan } from "./carried-engagement-sql";
 import { accountFitPointsSql } from "./fit-sql";
 import { scoreContactsSql, type ScoredContactRow } from "./score-contacts-sql";
 
@@ -266,9 +266,11 @@ describe("engagement carried forward from the stored sums", () => {
 
   /** Scores everyone at `at` under `model`, carrying from `plans`: the scores, and how many were read from events. */
   async function scoreCarried(model: ScoringModelDefinition, at: Date, plans: CarryPlan[]) {
-    await handle.db.execute(sql`drop table if exists recount_test`);
+    await handle.db.execute(sql`drop table if exists recount_test, decay_test`);
     await handle.db.execute(sql`create table recount_test as ${recountSql(model, plans, at)}`);
-    const rows = rowsOf<ScoredContactRow>(await handle.db.execute(scoreContactsSql({ model, at, carry: { plans, recount: sql.raw("recount_test") } })));
+    await handle.db.execute(sql`create table decay_test as ${carriedDecaySql(model, at)}`);
+    const carry = { plans, recount: sql.raw("recount_test"), decay: sql.raw("decay_test") };
+    const rows = rowsOf<ScoredContactRow>(await handle.db.execute(scoreContactsSql({ model, at, carry })));
     const [{ n }] = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from recount_test`));
     return { scores: new Map(rows.map((r) => [r.contact_id, r])), recounted: Number(n) };
   }
