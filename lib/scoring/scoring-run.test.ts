@@ -150,6 +150,9 @@ describe("a scoring run", () => {
     const sumsOf = async () =>
       new Map((await handle.db.select().from(contactScores)).map((r) => [r.contactId, { version: r.sumsVersionId, at: r.sumsAt, rules: r.ruleOccurrences, actions: r.actionLastAt }]));
     const sumsBefore = await sumsOf();
+    // A row whose fit no version with these fit rules computed: its fit is computed again, its
+    // account's points looked up, while everyone else's stands.
+    await handle.db.update(contactScores).set({ modelVersionId: null, fitScore: 0 }).where(eq(contactScores.contactId, ids.gus!));
     const [created] = await handle.db.insert(scoringRuns).values({ modelVersionId: v4.id, reason: "publish" }).returning();
     const notes: string[] = [];
     const result = await executeScoringRun(handle.db, created!.id, { onStep: (step, _s, note) => void (step === "scores" && notes.push(note ?? "")) });

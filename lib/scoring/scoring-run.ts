@@ -134,6 +134,14 @@ async function bothSettled<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> 
   return [x.value, y.value];
 }
 
+/** Every result once all have settled (as `bothSettled`). */
+async function allSettled<T>(work: Promise<T>[]): Promise<T[]> {
+  const results = await Promise.allSettled(work);
+  const failed = results.find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<T>).value);
+}
+
 /** Contacts sampled to split them into slices: enough for even slices, few enough to sort at once. */
 const RANGE_SAMPLE = 50_000;
 
@@ -187,21 +195,47 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
     const { scored, summed } = await storedVersions(db);
     return { sameFitAs: versionsWithSameFit(scored, model), carry: await carryOf(db, tables, model, summed, at) };
   };
-  const prepare = () => db.transaction(async (tx) => {
-    // A few joins over the accounts: compiling the fit expression costs more than it saves.
-    await tx.execute(sql`set local jit = off`);
-    await tx.execute(sql`create unlogged table ${sql.raw(tables.accountFit)} as ${accountFitPointsSql(model.definition.fitRules)}`);
-    await tx.execute(sql.raw(`analyze ${tables.accountFit}`));
-    // Same columns, defaults and NOT NULLs as the live table; indexes come after the rows.
-    await tx.execute(sql.raw(`create table ${tables.next} (like contact_scores including defaults)`));
-    await tx.execute(sql`
-      create unlogged table ${sql.raw(tables.candidates)} (
-        contact_id uuid not null, fit float8 not null, engagement float8 not null, fit_threshold float8 not null, engagement_threshold float8 not null,
-        segment text, meets_thresholds boolean not null, qualifying_action text, exploration_share float8)`);
-    await tx.execute(sql`create unlogged table ${sql.raw(tables.engagedContacts)} (account_id uuid not null, engagement float8 not null, job_function text)`);
-  });
-  // Deciding what carries and preparing the tables, at once when the slices have connections to spare.
-  const [{ sameFitAs, carry }] = slices > 1 ? await bothSettled(decide(), prepare()) : [await decide(), await prepare()];
+  // The account rules' points once per account: the slices join them when every contact's fit is
+  // computed; the account scores read them after.
+  const accountFit = () =>
+    db.transaction(async (tx) => {
+      // A few joins over the accounts: compiling the fit expression costs more than it saves.
+      await tx.execute(sql`set local jit = off`);
+      await tx.execute(sql`create unlogged table ${sql.raw(tables.accountFit)} as ${accountFitPointsSql(model.definition.fitRules)}`);
+      await tx.execute(sql.raw(`create unique index on ${tables.accountFit} (account_id)`));
+      await tx.execute(sql.raw(`analyze ${tables.accountFit}`));
+    });
+  const prepare = () =>
+    db.transaction(async (tx) => {
+      // Same columns, defaults and NOT NULLs as the live table; indexes come after the rows.
+      await tx.execute(sql.raw(`create table ${tables.next} (like contact_scores including defaults)`));
+      await tx.execute(sql`
+        create unlogged table ${sql.raw(tables.candidates)} (
+          contact_id uuid not null, fit float8 not null, engagement float8 not null, fit_threshold float8 not null, engagement_threshold float8 not null,
+          segment text, meets_thresholds boolean not null, qualifying_action text, exploration_share float8)`);
+      await tx.execute(sql`create unlogged table ${sql.raw(tables.engagedContacts)} (account_id uuid not null, engagement float8 not null, job_function text)`);
+    });
+  // Deciding what carries, preparing the tables and the accounts' points, at once when the slices
+  // have connections to spare. When the stored fit carries, the few contacts that compute theirs
+  // evaluate their account's rules themselves, so the slices need not wait for the accounts' points.
+  let accountFitDone: Promise<void>;
+  let decided: Awaited<ReturnType<typeof decide>>;
+  if (slices > 1) {
+    accountFitDone = accountFit();
+    try {
+      [decided] = await bothSettled(decide(), prepare());
+    } catch (error) {
+      await accountFitDone.catch(() => {}); // settled before the run cleans up
+      throw error;
+    }
+    if (decided.sameFitAs.length === 0) await accountFitDone;
+  } else {
+    decided = await decide();
+    await prepare();
+    await (accountFitDone = accountFit());
+  }
+  const { sameFitAs, carry } = decided;
+  const accountFitFrom = sameFitAs.length === 0 ? sql.raw(tables.accountFit) : undefined;
   const explore = explorationPickSql(exploration, at);
   const scoreSlice = (contactRange: ContactRange) =>
     db.transaction(async (tx) => {
@@ -214,7 +248,7 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
       await tx.execute(sql.raw(`set local jit = ${!carry || carry.recounted > JIT_FROM_RECOUNTED ? "on" : "off"}`));
       await tx.execute(sql`set local jit_inline_above_cost = -1`);
       await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
-      const parts = contactScorePartsSql({ model: model.definition, at, contactRange, accountFitFrom: sql.raw(tables.accountFit), sameFitAs, carry });
+      const parts = contactScorePartsSql({ model: model.definition, at, contactRange, accountFitFrom, sameFitAs, carry });
       const [row] = rowsOf<{ total: number; changed: number }>(
         await tx.execute(sql`
           with x as materialized (select p.*, ${mqlVerdictSql(model.definition, "p")} from (${parts} offset 0) p),
@@ -246,7 +280,7 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
       );
       return { total: Number(row?.total ?? 0), changed: Number(row?.changed ?? 0) };
     });
-  const counts = await Promise.all(ranges.map(scoreSlice));
+  const [counts] = await bothSettled(allSettled(ranges.map(scoreSlice)), accountFitDone);
   // Planner statistics before the tables are read: fresh tables have none.
   const analyze = (table: string) => db.execute(sql.raw(`analyze ${table}`));
   const written = [tables.next, tables.candidates, tables.engagedContacts];

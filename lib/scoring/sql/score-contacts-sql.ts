@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { ScoringModelDefinition } from "../model-schema";
 import { actionFlagOf, engagementAggregatesSql, engagementTotalSql, scoredEventsSql } from "./engagement-sql";
-import { fitInputsLateralSql, fitScoreSql, readsAccount } from "./fit-sql";
+import { accountFitPointsSql, fitInputsLateralSql, fitScoreSql, readsAccount } from "./fit-sql";
 import { carriedActionLastSql, carriedRuleSumSql, sumsToStoreSql, type CarryPlan } from "./carried-engagement-sql";
 import { inRangeSql, type ContactRange } from "./contact-range-sql";
 import { lowerSql } from "./lower-sql";
@@ -46,8 +46,8 @@ export type ScoreContactsOptions = {
   /** Only the contacts whose id is within this range. */
   contactRange?: ContactRange;
   /**
-   * A table holding `accountFitPointsSql` already computed (`account_id, points`); without it the
-   * account rules are evaluated for each contact.
+   * A table holding `accountFitPointsSql` already computed (`account_id, points`, unique by
+   * account); without it the account rules are evaluated for each contact that computes its fit.
    */
   accountFitFrom?: SQL;
   /**
@@ -100,7 +100,14 @@ export function contactScorePartsSql({ model, at, contactIds, contactRange, acco
   const where = contactsWhere(sql`c.id`, { contactIds, contactRange });
   // The range on the stored scores too: a slice then joins only its own contacts' rows.
   const storedWhere = contactRange ? sql` and ${inRangeSql(sql`s.contact_id`, contactRange)}` : sql``;
-  const computedFit = accountFitFrom ? fitScoreSql(model.fitRules, { accountPoints: sql`af.points` }) : fitScoreSql(model.fitRules);
+  // The account rules' points. When most contacts keep their stored fit, the few that compute it
+  // look their account's up — in `accountFitFrom` (keyed by account), or evaluated on the account
+  // itself — rather than every contact joining them.
+  const lookUp = sameFitAs.length > 0;
+  const accountPoints = lookUp
+    ? sql`(select af.points from ${accountFitFrom ?? sql`(${accountFitPointsSql(model.fitRules)})`} af where af.account_id = c.account_id)`
+    : sql`af.points`;
+  const computedFit = lookUp || accountFitFrom ? fitScoreSql(model.fitRules, { accountPoints }) : fitScoreSql(model.fitRules);
   const fit = sameFitAs.length
     ? sql`(case when s.model_version_id in (${sql.join(sameFitAs.map((id) => sql`${id}::uuid`), sql`, `)}) then s.fit_score::float8 else ${computedFit} end)`
     : computedFit;
@@ -109,9 +116,12 @@ export function contactScorePartsSql({ model, at, contactIds, contactRange, acco
   // Inputs computed once per contact when every contact's fit is computed; left inline when most
   // keep their stored fit, so that only the others compute them.
   const once = sameFitAs.length === 0;
-  const account = accountFitFrom
-    ? sql`left join ${accountFitFrom} af on af.account_id = c.account_id ${fitInputsLateralSql(model.fitRules.filter((r) => !readsAccount(r)), { once })}`
-    : sql`left join accounts a on a.id = c.account_id ${fitInputsLateralSql(model.fitRules, { once })}`;
+  const contactRules = model.fitRules.filter((r) => !readsAccount(r));
+  const account = lookUp
+    ? fitInputsLateralSql(contactRules, { once })
+    : accountFitFrom
+      ? sql`left join ${accountFitFrom} af on af.account_id = c.account_id ${fitInputsLateralSql(contactRules, { once })}`
+      : sql`left join accounts a on a.id = c.account_id ${fitInputsLateralSql(model.fitRules, { once })}`;
 
   return sql`
     select c.id as contact_id,

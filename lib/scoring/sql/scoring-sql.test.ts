@@ -179,10 +179,10 @@ afterAll(async () => {
 });
 
 /** With `accountsApart`, the account rules' points come from `accountFitPointsSql`, as in a full scoring run. */
-async function scoreInSql(model: ScoringModelDefinition, at: Date, ids?: string[], { accountsApart = false } = {}) {
+async function scoreInSql(model: ScoringModelDefinition, at: Date, ids?: string[], { accountsApart = false, sameFitAs = [] as string[] } = {}) {
   const contactIds = ids ? sql`select value::uuid from json_array_elements_text(${JSON.stringify(ids)}::json)` : undefined;
   const accountFitFrom = accountsApart ? sql`(${accountFitPointsSql(model.fitRules)})` : undefined;
-  const rows = rowsOf<ScoredContactRow>(await handle.db.execute(scoreContactsSql({ model, at, contactIds, accountFitFrom })));
+  const rows = rowsOf<ScoredContactRow>(await handle.db.execute(scoreContactsSql({ model, at, contactIds, accountFitFrom, sameFitAs })));
   return new Map(rows.map((r) => [r.contact_id, r]));
 }
 
@@ -389,6 +389,27 @@ describe("engagement carried forward from the stored sums", () => {
     const { scores } = await scoreCarried(roomier, later, [carryPlanOf(roomier, { id: stored!.id, definition: model })!]);
     const person: Generated = { id: row!.id, subject: { email: "capped@northwind.io", account: null }, events };
     expectAgreement(roomier, later, scores, [person]);
+  });
+
+  it("keeps the fit its versions stored, and computes the others', looking their accounts' points up", async () => {
+    const ids = (from: number, to: number) => sql`(select value::uuid from json_array_elements_text(${JSON.stringify(people.slice(from, to).map((p) => p.id))}::json))`;
+    for (const model of [DEFAULT_MODEL, randomModel(new Random(14))]) {
+      const stored = await store(model, AT);
+      // Some rows no version with these fit rules scored, and one whose stored fit says 42.
+      await handle.db.execute(sql`update contact_scores set model_version_id = null, fit_score = 0 where contact_id in ${ids(0, 40)}`);
+      await handle.db.execute(sql`update contact_scores set fit_score = 42 where contact_id = ${people[40]!.id}::uuid`);
+      for (const accountsApart of [false, true]) {
+        const scores = await scoreInSql(model, AT, undefined, { accountsApart, sameFitAs: [stored.id] });
+        expect(Number(scores.get(people[40]!.id)!.fit)).toBe(42);
+        expectAgreement(model, AT, scores, people.filter((_, i) => i !== 40));
+      }
+    }
+    // Some of the rows computed again earned account rules' points.
+    const earned = people.slice(0, 40).filter((p) => {
+      const { fit } = explainScores({ subject: p.subject, events: p.events, model: DEFAULT_MODEL, at: AT });
+      return fit.contributions.some((c) => DEFAULT_MODEL.fitRules.find((r) => r.id === c.ruleId)?.field.startsWith("account."));
+    });
+    expect(earned.length).toBeGreaterThan(3);
   });
 
   it("does not carry when a rule counts other events, or decays them otherwise", () => {
