@@ -92,18 +92,33 @@ async function carryOf(
   model: ScoringModel,
   versions: StoredVersion[],
   at: Date,
+  concurrent: boolean,
 ): Promise<(NonNullable<ScoreContactsOptions["carry"]> & { recounted: number }) | undefined> {
   const plans = versions.flatMap((v) => carryPlanOf(model.definition, v) ?? []);
   if (plans.length === 0) return undefined;
-  await db.execute(sql`create unlogged table ${sql.raw(tables.recount)} as ${recountSql(model.definition, plans, at)}`);
-  await db.execute(sql.raw(`analyze ${tables.recount}`));
-  const [row] = rowsOf<{ recount: number; total: number }>(
-    await db.execute(sql`select (select count(*) from ${sql.raw(tables.recount)})::float8 as recount, (select reltuples from pg_class where oid = 'contact_scores'::regclass)::float8 as total`),
-  );
-  if (Number(row?.recount) > MOST_RECOUNT * Math.max(1, Number(row?.total))) return undefined;
-  await db.execute(sql`create unlogged table ${sql.raw(tables.decay)} as ${carriedDecaySql(model.definition, at)}`);
-  await db.execute(sql.raw(`analyze ${tables.decay}`));
-  return { plans, recount: sql.raw(tables.recount), decay: sql.raw(tables.decay), recounted: Number(row?.recount) };
+  const recount = async () => {
+    await db.execute(sql`create unlogged table ${sql.raw(tables.recount)} as ${recountSql(model.definition, plans, at)}`);
+    await db.execute(sql.raw(`analyze ${tables.recount}`));
+    const [row] = rowsOf<{ recount: number; total: number }>(
+      await db.execute(sql`select (select count(*) from ${sql.raw(tables.recount)})::float8 as recount, (select reltuples from pg_class where oid = 'contact_scores'::regclass)::float8 as total`),
+    );
+    return { recounted: Number(row?.recount), total: Number(row?.total) };
+  };
+  // The decay table is small and quick: built beside the recount when there is a connection for
+  // it, even if the recount then shows that too few contacts can carry.
+  const decay = async () => {
+    await db.execute(sql`create unlogged table ${sql.raw(tables.decay)} as ${carriedDecaySql(model.definition, at)}`);
+    await db.execute(sql.raw(`analyze ${tables.decay}`));
+  };
+  const carries = ({ recounted, total }: { recounted: number; total: number }) => recounted <= MOST_RECOUNT * Math.max(1, total);
+  let counted: Awaited<ReturnType<typeof recount>>;
+  if (concurrent) [counted] = await bothSettled(recount(), decay());
+  else {
+    counted = await recount();
+    if (carries(counted)) await decay();
+  }
+  if (!carries(counted)) return undefined;
+  return { plans, recount: sql.raw(tables.recount), decay: sql.raw(tables.decay), recounted: counted.recounted };
 }
 
 /**
@@ -193,7 +208,7 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
   const ranges = await contactRangesOf(db, slices);
   const decide = async () => {
     const { scored, summed } = await storedVersions(db);
-    return { sameFitAs: versionsWithSameFit(scored, model), carry: await carryOf(db, tables, model, summed, at) };
+    return { sameFitAs: versionsWithSameFit(scored, model), carry: await carryOf(db, tables, model, summed, at, slices > 1) };
   };
   // The account rules' points once per account: the slices join them when every contact's fit is
   // computed; the account scores read them after.
@@ -281,9 +296,10 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
       return { total: Number(row?.total ?? 0), changed: Number(row?.changed ?? 0) };
     });
   const [counts] = await bothSettled(allSettled(ranges.map(scoreSlice)), accountFitDone);
-  // Planner statistics before the tables are read: fresh tables have none.
+  // Planner statistics before the tables are read: fresh tables have none. (The new
+  // contact_scores gets its own as the swap begins.)
   const analyze = (table: string) => db.execute(sql.raw(`analyze ${table}`));
-  const written = [tables.next, tables.candidates, tables.engagedContacts];
+  const written = [tables.candidates, tables.engagedContacts];
   if (slices > 1) await Promise.all(written.map(analyze));
   else for (const table of written) await analyze(table);
   const total = counts.reduce((n, c) => n + c.total, 0);
