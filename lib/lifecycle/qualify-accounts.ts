@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { rowsOf, type Database } from "../../db/client";
-import { notify } from "../notifications/notify";
+import { notifyAll } from "../notifications/notify";
 import { qualifyAccountsSql } from "../scoring/mqa/qualify-accounts-sql";
 import type { ScoringModel } from "../scoring/published-model";
 
@@ -47,16 +47,23 @@ export async function qualifyAccounts(
       await tx.execute(qualifyAccountsSql({ model, at, accountIds, scoresFrom: scoresFrom ? sql.raw(scoresFrom) : undefined })),
     );
     const opened = row!.opened;
-    for (const mqa of opened) {
-      if (!mqa.repId) continue;
-      await notify(tx, {
-        userId: mqa.repId,
-        kind: "mqa.assigned",
-        title: `Account qualified: ${mqa.name}`,
-        body: `Account score ${Math.round(mqa.score)} (MQA from ${threshold}): the buying committee is engaging.`,
-        href: `/accounts/${mqa.accountId}`,
-      });
-    }
+    // One insert for every owner's notification: a publish can qualify thousands of accounts.
+    await notifyAll(
+      tx,
+      opened.flatMap((mqa) =>
+        mqa.repId
+          ? [
+              {
+                userId: mqa.repId,
+                kind: "mqa.assigned",
+                title: `Account qualified: ${mqa.name}`,
+                body: `Account score ${Math.round(mqa.score)} (MQA from ${threshold}): the buying committee is engaging.`,
+                href: `/accounts/${mqa.accountId}`,
+              },
+            ]
+          : [],
+      ),
+    );
     return { rescored: Number(row!.rescored), closed: Number(row!.closed), opened };
   });
 }

@@ -28,9 +28,13 @@ export async function notify(tx: Database, notification: NewNotification): Promi
   return row!.id;
 }
 
-/** `notify` for many notifications in one insert, in the caller's transaction. */
+/** Notifications per insert: well within PostgreSQL's 65,535 parameters a statement. */
+const PER_INSERT = 1_000;
+
+/** `notify` for many notifications, a thousand an insert, in the caller's transaction. */
 export async function notifyAll(tx: Database, list: NewNotification[]): Promise<void> {
-  if (list.length === 0) return;
   const emailPending = Boolean(env().SMTP_URL);
-  await tx.insert(notifications).values(list.map((n) => ({ ...n, emailPending })));
+  for (let i = 0; i < list.length; i += PER_INSERT) {
+    await tx.insert(notifications).values(list.slice(i, i + PER_INSERT).map((n) => ({ ...n, emailPending })));
+  }
 }

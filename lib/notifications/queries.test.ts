@@ -8,6 +8,7 @@ import * as schema from "@/db/schema";
 import { notifications } from "@/db/schema";
 import { createTestDatabase } from "@/db/test-database";
 import { insertUser } from "@/db/test-fixtures";
+import { notifyAll } from "./notify";
 import { countUnreadNotifications, listNotifications, markAllNotificationsRead, markNotificationsRead } from "./queries";
 
 let handle: DatabaseHandle;
@@ -166,3 +167,12 @@ async function explainQueryOf(run: (db: Database) => Promise<unknown>): Promise<
   }
   return rows.map((r) => r["QUERY PLAN"]).join("\n");
 }
+
+describe("notifyAll", () => {
+  it("stores many notifications at once, past what one statement's parameters hold", async () => {
+    const list = Array.from({ length: 14_000 }, (_, i) => ({ userId: i % 2 ? priya : omar, kind: "mqa.assigned" as const, title: `Account ${i}`, href: `/accounts/${i}` }));
+    await handle.db.transaction((tx) => notifyAll(tx, list));
+    expect(await countUnreadNotifications(handle.db, { userId: priya })).toBe(7_000);
+    expect(await countUnreadNotifications(handle.db, { userId: omar })).toBe(7_000);
+  });
+});
