@@ -296,12 +296,8 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
       return { total: Number(row?.total ?? 0), changed: Number(row?.changed ?? 0) };
     });
   const [counts] = await bothSettled(allSettled(ranges.map(scoreSlice)), accountFitDone);
-  // Planner statistics before the tables are read: fresh tables have none. (The new
-  // contact_scores gets its own as the swap begins.)
-  const analyze = (table: string) => db.execute(sql.raw(`analyze ${table}`));
-  const written = [tables.candidates, tables.engagedContacts];
-  if (slices > 1) await Promise.all(written.map(analyze));
-  else for (const table of written) await analyze(table);
+  // The tables written are analyzed by the steps that read them (the new contact_scores as the
+  // swap begins), each on its own path rather than all before any of them starts.
   const total = counts.reduce((n, c) => n + c.total, 0);
   return { total, changed: counts.reduce((n, c) => n + c.changed, 0), fromEvents: carry ? Math.min(total, carry.recounted) : total };
 }
@@ -315,6 +311,8 @@ async function computeAccountScores(db: Database, tables: RunTables, model: Scor
   await db.transaction(async (tx) => {
     // Every account at once ranks every contact: sort it in memory rather than on disk.
     await tx.execute(sql`set local work_mem = '256MB'`);
+    // Planner statistics for the engaged contacts the slices wrote: a fresh table has none.
+    await tx.execute(sql.raw(`analyze ${tables.engagedContacts}`));
     await tx.execute(sql`
       create unlogged table ${sql.raw(tables.accountScores)} as
       ${accountScoresSql(model.definition, undefined, { engagedContactsFrom: sql.raw(tables.engagedContacts), accountFitFrom: sql.raw(tables.accountFit) })}`);
@@ -328,6 +326,7 @@ async function computeAccountScores(db: Database, tables: RunTables, model: Scor
  * since it was scored.
  */
 async function designateQualified(db: Database, runId: string, tables: RunTables, model: ScoringModel, at: Date, stopped = () => false): Promise<number> {
+  await db.execute(sql.raw(`analyze ${tables.candidates}`));
   const candidates = rowsOf<MqlCandidate>(
     await db.execute(sql`
       select x.*, c.stage from ${sql.raw(tables.candidates)} x join contacts c on c.id = x.contact_id
