@@ -92,33 +92,20 @@ async function carryOf(
   model: ScoringModel,
   versions: StoredVersion[],
   at: Date,
-  concurrent: boolean,
 ): Promise<(NonNullable<ScoreContactsOptions["carry"]> & { recounted: number }) | undefined> {
   const plans = versions.flatMap((v) => carryPlanOf(model.definition, v) ?? []);
   if (plans.length === 0) return undefined;
-  const recount = async () => {
-    await db.execute(sql`create unlogged table ${sql.raw(tables.recount)} as ${recountSql(model.definition, plans, at)}`);
-    await db.execute(sql.raw(`analyze ${tables.recount}`));
-    const [row] = rowsOf<{ recount: number; total: number }>(
-      await db.execute(sql`select (select count(*) from ${sql.raw(tables.recount)})::float8 as recount, (select reltuples from pg_class where oid = 'contact_scores'::regclass)::float8 as total`),
-    );
-    return { recounted: Number(row?.recount), total: Number(row?.total) };
-  };
-  // The decay table is small and quick: built beside the recount when there is a connection for
-  // it, even if the recount then shows that too few contacts can carry.
-  const decay = async () => {
-    await db.execute(sql`create unlogged table ${sql.raw(tables.decay)} as ${carriedDecaySql(model.definition, at)}`);
-    await db.execute(sql.raw(`analyze ${tables.decay}`));
-  };
-  const carries = ({ recounted, total }: { recounted: number; total: number }) => recounted <= MOST_RECOUNT * Math.max(1, total);
-  let counted: Awaited<ReturnType<typeof recount>>;
-  if (concurrent) [counted] = await bothSettled(recount(), decay());
-  else {
-    counted = await recount();
-    if (carries(counted)) await decay();
-  }
-  if (!carries(counted)) return undefined;
-  return { plans, recount: sql.raw(tables.recount), decay: sql.raw(tables.decay), recounted: counted.recounted };
+  await db.execute(sql`create unlogged table ${sql.raw(tables.recount)} as ${recountSql(model.definition, plans, at)}`);
+  await db.execute(sql.raw(`analyze ${tables.recount}`));
+  const [row] = rowsOf<{ recount: number; total: number }>(
+    await db.execute(sql`select (select count(*) from ${sql.raw(tables.recount)})::float8 as recount, (select reltuples from pg_class where oid = 'contact_scores'::regclass)::float8 as total`),
+  );
+  if (Number(row?.recount) > MOST_RECOUNT * Math.max(1, Number(row?.total))) return undefined;
+  // After the recount, from a later snapshot: a row the recount lets carry was written before it
+  // (a refresh leaves its contact queued until it has written), so its sums' instant is here.
+  await db.execute(sql`create unlogged table ${sql.raw(tables.decay)} as ${carriedDecaySql(model.definition, at)}`);
+  await db.execute(sql.raw(`analyze ${tables.decay}`));
+  return { plans, recount: sql.raw(tables.recount), decay: sql.raw(tables.decay), recounted: Number(row?.recount) };
 }
 
 /**
@@ -208,7 +195,7 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
   const ranges = await contactRangesOf(db, slices);
   const decide = async () => {
     const { scored, summed } = await storedVersions(db);
-    return { sameFitAs: versionsWithSameFit(scored, model), carry: await carryOf(db, tables, model, summed, at, slices > 1) };
+    return { sameFitAs: versionsWithSameFit(scored, model), carry: await carryOf(db, tables, model, summed, at) };
   };
   // The account rules' points once per account: the slices join them when every contact's fit is
   // computed; the account scores read them after.
@@ -283,6 +270,9 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
             select contact_id, fit, engagement, fit_threshold, engagement_threshold, segment, meets_thresholds, qualifying_action,
                    case when ${explore} then ${exploration.share}::float8 end
             from x where (meets_thresholds or qualifying_action is not null or ${explore}) and ${designableSql(sql`x`, model.definition, at)}
+              -- Sums taken after the run's instant: an ingest refresh rescored the contact since
+              -- the run decided what carries, and designates it itself (the swap keeps its row).
+              and (x.carried_sums_at is null or x.carried_sums_at <= ${at.toISOString()}::timestamptz)
           ),
           engaged as (
             insert into ${sql.raw(tables.engagedContacts)}
