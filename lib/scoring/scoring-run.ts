@@ -128,20 +128,15 @@ async function slicesOf(db: Database, connections: number): Promise<number> {
   return Math.max(1, Math.min(connections - 1, Number(row?.workers) || 1));
 }
 
-/** Both results once both have settled (so that neither is still running when the run cleans up after a failure). */
-async function bothSettled<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
-  const [x, y] = await Promise.allSettled([a, b]);
-  if (x.status === "rejected") throw x.reason;
-  if (y.status === "rejected") throw y.reason;
-  return [x.value, y.value];
-}
-
-/** Every result once all have settled (as `bothSettled`). */
-async function allSettled<T>(work: Promise<T>[]): Promise<T[]> {
+/**
+ * Every result once all have settled — so that none is still running when the run cleans up
+ * after a failure — or else the first failure.
+ */
+async function settled<T extends readonly unknown[]>(...work: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
   const results = await Promise.allSettled(work);
-  const failed = results.find((r) => r.status === "rejected");
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
   if (failed) throw failed.reason;
-  return results.map((r) => (r as PromiseFulfilledResult<T>).value);
+  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
 /** Contacts sampled to split them into slices: enough for even slices, few enough to sort at once. */
@@ -225,7 +220,7 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
   if (slices > 1) {
     accountFitDone = accountFit();
     try {
-      [decided] = await bothSettled(decide(), prepare());
+      [decided] = await settled(decide(), prepare());
     } catch (error) {
       await accountFitDone.catch(() => {}); // settled before the run cleans up
       throw error;
@@ -285,7 +280,7 @@ async function computeAll(db: Database, tables: RunTables, model: ScoringModel, 
       );
       return { total: Number(row?.total ?? 0), changed: Number(row?.changed ?? 0) };
     });
-  const [counts] = await bothSettled(allSettled(ranges.map(scoreSlice)), accountFitDone);
+  const [counts] = await settled(settled(...ranges.map(scoreSlice)), accountFitDone);
   // The tables written are analyzed by the steps that read them (the new contact_scores as the
   // swap begins), each on its own path rather than all before any of them starts.
   const total = counts.reduce((n, c) => n + c.total, 0);
@@ -395,16 +390,14 @@ export async function executeScoringRun(
       // Designation stops at its next slice if the swap fails: the MQLs would rest on scores that
       // never went live.
       let swapFailed = false;
-      const results = await Promise.allSettled([
+      await settled(
         swap(Math.max(1, connections - 2)).catch((error: unknown) => {
           swapFailed = true;
           throw error;
         }),
         accountScores().then(accounts),
         designation(() => swapFailed),
-      ]);
-      const failed = results.find((r) => r.status === "rejected");
-      if (failed) throw failed.reason;
+      );
     } else {
       await accountScores();
       await swap(1);

@@ -81,13 +81,13 @@ const nextName = (name: string) => `${name.slice(0, 50)}__next`;
  * Makes `next` (a full copy of contact_scores with new scores, read after `trackLiveChanges`
  * began recording into `changes`) the live contact_scores.
  *
- * The copy is vacuumed and analyzed, then its indexes are built, sorted in one pass each — at the same time on as many
- * connections as `concurrency` allows (PGlite has one). Then, in one short transaction that holds
- * the live table, contacts and the model versions exclusively (readers and writers wait a few
- * milliseconds): of the rows recorded as changed, those the live table rescored after `at` (an
- * event arrived during the run) and those of contacts created since are copied over, those of
- * contacts deleted since are dropped, and the tables trade places, with the migrations' index and
- * constraint names. The foreign keys are checked after, without blocking anyone.
+ * The copy is vacuumed and analyzed, then its indexes are built, sorted in one pass each — at the
+ * same time on as many connections as `concurrency` allows (PGlite has one). Then, in one short
+ * transaction that holds the live table, contacts and the model versions exclusively (readers and
+ * writers wait a few milliseconds): of the rows recorded as changed, those the live table rescored
+ * after `at` (an event arrived during the run) and those of contacts created since are copied over,
+ * those of contacts deleted since are dropped, and the tables trade places, with the migrations'
+ * index and constraint names. The foreign keys are checked after, without blocking anyone.
  */
 export async function swapInContactScores(
   db: Database,

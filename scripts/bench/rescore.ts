@@ -2,7 +2,8 @@
  * Rescoring everyone: a full scoring run (what publishing a model starts) on the benchmark data
  * set, timed next to a single hand-written SQL aggregate over the same events in the same run —
  * the least a rescoring that reads the events could cost — before and after each run, so that
- * each ratio compares times a few seconds apart. Target: the run within 2× of the aggregate. A run reads every event only when the stored sums cannot carry engagement forward
+ * each ratio compares times a few seconds apart. Target: the run within 2× of the aggregate.
+ * A run reads every event only when the stored sums cannot carry engagement forward
  * (lib/scoring/sql/carried-engagement-sql.ts): the first run here, and a publish of a rule that
  * counts other events; the runs in between carry them.
  *

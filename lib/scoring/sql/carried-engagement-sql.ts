@@ -106,7 +106,7 @@ export function carriedDecaySql(model: ScoringModelDefinition, at: Date): SQL {
 /**
  * Rule `i`'s decayed occurrences at the run's instant, carried from the row `s`: its stored sum
  * times the decay since (`decay`, a row of `carriedDecaySql`). Each is a stored sum (0 or at
- * least `NEGLIGIBLE_OCCURRENCES`) times a factor (the same): a product of two, which cannot
+ * least `0.5^36`, see `decayFactorSql`) times a factor (the same): a product of two, which cannot
  * underflow. The sums themselves are stored as they were, never multiplied again.
  */
 export function carriedRuleSumSql(model: ScoringModelDefinition, plans: CarryPlan[], i: number, decay = "dk"): SQL {

@@ -53,13 +53,12 @@ export const ruleHalfLife = (rule: EngagementRule, model: ScoringModelDefinition
  * Half-lives past which a decayed event counts for nothing: `0.5^36` is about `1.5e-11`, a
  * hundred-millionth of a point at most. PostgreSQL raises an error where a float underflows — in
  * a power, a product, or the cast of a score to `real` — so every decay factor and every sum of
- * them (a rule's decayed occurrences, as stored) is 0 or at least `NEGLIGIBLE_OCCURRENCES`. A sum
+ * them (a rule's decayed occurrences, as stored) is 0 or at least `0.5^DECAY_CUTOFF`. A sum
  * carried forward, a stored sum times a factor, is then 0 or at least its square (about 2e-22),
  * far above the smallest float8; so is each rule's points (whole numbers), and a total of such
  * points is 0 or above the smallest `real`.
  */
 const DECAY_CUTOFF = 36;
-export const NEGLIGIBLE_OCCURRENCES = 0.5 ** DECAY_CUTOFF;
 
 /** `0.5^halfLives`, or 0 past `DECAY_CUTOFF` half-lives. */
 export function decayFactorSql(halfLives: SQL): SQL {
