@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { insertRows } from "../../db/insert-rows";
 import { accounts, contacts, mqlRecords, stageTransitions } from "../../db/schema";
 import { requestNotificationEmails } from "../notifications/email-jobs";
 import { newMqlNotification } from "../notifications/notify-new-mql";
@@ -112,41 +113,43 @@ async function designateBatch(tx: Database, batch: MqlCandidate[], model: Scorin
 
   // Set-based: one insert of the records, one update of the contacts, one insert each of the
   // transitions, the notifications and the webhook deliveries for the whole batch.
-  const inserted = await tx
-    .insert(mqlRecords)
-    .values(
-      planned.map(({ candidate, contact, decision, reason, detail, fit, engagement }) => ({
-        contactId: contact.id,
-        accountId: contact.accountId,
-        status: "mql" as const,
-        mqlAt: at,
-        fitScore: fit,
-        engagementScore: engagement,
-        priorityScore: (fit + engagement) / 2,
-        modelVersionId: model.id,
-        reason,
-        reasonDetail: detail,
-        isExploration: reason === "exploration",
-        explorationShare: reason === "exploration" ? Number(candidate.exploration_share) : null,
-        segment: contact.region,
-        region: contact.region,
-        source: contact.source,
-        campaignId: contact.campaignId,
-        assignedRepId: decision.repId,
-        assignedAt: decision.repId ? at : null,
-        routingRuleId: decision.ruleId,
-        routingReason: decision.reason,
-        slaDueAt: decision.slaDueAt,
-      })),
-    )
-    .returning({ id: mqlRecords.id, contactId: mqlRecords.contactId });
+  const inserted = await insertRows(
+    tx,
+    mqlRecords,
+    planned.map(({ candidate, contact, decision, reason, detail, fit, engagement }) => ({
+      contactId: contact.id,
+      accountId: contact.accountId,
+      status: "mql" as const,
+      mqlAt: at,
+      fitScore: fit,
+      engagementScore: engagement,
+      priorityScore: (fit + engagement) / 2,
+      modelVersionId: model.id,
+      reason,
+      reasonDetail: detail,
+      isExploration: reason === "exploration",
+      explorationShare: reason === "exploration" ? Number(candidate.exploration_share) : null,
+      segment: contact.region,
+      region: contact.region,
+      source: contact.source,
+      campaignId: contact.campaignId,
+      assignedRepId: decision.repId,
+      assignedAt: decision.repId ? at : null,
+      routingRuleId: decision.ruleId,
+      routingReason: decision.reason,
+      slaDueAt: decision.slaDueAt,
+    })),
+    ["id", "contactId"],
+  );
   const recordOf = new Map(inserted.map((r) => [r.contactId, r.id]));
   await tx.execute(sql`
     update contacts c set stage = 'mql', stage_changed_at = ${at.toISOString()}::timestamptz, owner_id = coalesce(c.owner_id, v.rep_id),
       version = c.version + 1, updated_at = ${at.toISOString()}::timestamptz
     from json_to_recordset(${JSON.stringify(planned.map((p) => ({ id: p.contact.id, rep_id: p.decision.repId })))}::json) as v(id uuid, rep_id uuid)
     where c.id = v.id`);
-  await tx.insert(stageTransitions).values(
+  await insertRows(
+    tx,
+    stageTransitions,
     planned.map(({ contact, detail, candidate }) => ({
       contactId: contact.id,
       mqlRecordId: recordOf.get(contact.id)!,

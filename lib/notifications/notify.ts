@@ -1,5 +1,6 @@
 import "server-only";
 import type { Database } from "../../db/client";
+import { insertRows } from "../../db/insert-rows";
 import { notifications } from "../../db/schema";
 import { env } from "../env";
 
@@ -28,13 +29,8 @@ export async function notify(tx: Database, notification: NewNotification): Promi
   return row!.id;
 }
 
-/** Notifications per insert: well within PostgreSQL's 65,535 parameters a statement. */
-const PER_INSERT = 1_000;
-
-/** `notify` for many notifications, a thousand an insert, in the caller's transaction. */
+/** `notify` for many notifications in one insert, in the caller's transaction: a publish can notify thousands. */
 export async function notifyAll(tx: Database, list: NewNotification[]): Promise<void> {
   const emailPending = Boolean(env().SMTP_URL);
-  for (let i = 0; i < list.length; i += PER_INSERT) {
-    await tx.insert(notifications).values(list.slice(i, i + PER_INSERT).map((n) => ({ ...n, emailPending })));
-  }
+  await insertRows(tx, notifications, list.map((n) => ({ ...n, emailPending })));
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, arrayContains, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { insertRows } from "../../db/insert-rows";
 import { webhookDeliveries, webhooks, type WebhookEventType } from "../../db/schema";
 import { getRunningJobQueue } from "../jobs/queue";
 import { JOB_QUEUES } from "../jobs/queue-names";
@@ -80,10 +81,7 @@ export async function createDeliveries(db: Database, choose: (tx: Database) => P
   const ids = await db.transaction(async (tx) => {
     const rows = await choose(tx);
     if (rows.length === 0) return [];
-    const inserted = await tx
-      .insert(webhookDeliveries)
-      .values(rows)
-      .returning({ id: webhookDeliveries.id });
+    const inserted = await insertRows(tx, webhookDeliveries, rows, ["id"]);
     if (queue) {
       try {
         // Its own savepoint: if the jobs cannot be inserted, the deliveries still commit for the sweep.
