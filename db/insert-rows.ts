@@ -24,15 +24,16 @@ export async function insertRows<T extends PgTable, K extends keyof T["$inferSel
 ): Promise<Pick<T["$inferSelect"], K>[]> {
   if (rows.length === 0) return [];
   const columns = getTableColumns(table) as Record<string, Column>;
-  const given = [...new Set(rows.flatMap((row) => Object.keys(row).filter((key) => (row as Record<string, unknown>)[key] !== undefined)))];
+  const records = rows as Record<string, unknown>[];
+  const given = [...new Set(records.flatMap((row) => Object.keys(row).filter((key) => row[key] !== undefined)))];
   for (const key of given) {
     if (!columns[key]) throw new Error(`${getTableName(table)} has no column ${key}`);
-    if (columns[key].hasDefault && rows.some((row) => (row as Record<string, unknown>)[key] === undefined)) {
+    if (columns[key].hasDefault && records.some((row) => row[key] === undefined)) {
       throw new Error(`${getTableName(table)}.${columns[key].name} is given for some rows and left to its default for others`);
     }
   }
   const names = given.map((key) => columns[key]!.name);
-  const json = JSON.stringify(rows.map((row) => Object.fromEntries(given.map((key, i) => [names[i], (row as Record<string, unknown>)[key] ?? null]))));
+  const json = JSON.stringify(records.map((row) => Object.fromEntries(given.map((key, i) => [names[i], row[key] ?? null]))));
   const list = sql.raw(names.map((n) => `"${n}"`).join(", "));
   const back = returning.length ? sql` returning ${sql.raw(returning.map((key, i) => `"${columns[key]!.name}" as r${i}`).join(", "))}` : sql``;
   const result = await db.execute(sql`insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${table}, ${json}::json)${back}`);

@@ -95,7 +95,7 @@ export async function swapInContactScores(
 ): Promise<void> {
   const { columns, statistics, indexes, foreignKeys } = await liveStructure(db);
   const table = sql.raw(next);
-  for (const { column, target } of statistics) await db.execute(sql.raw(`alter table ${next} alter column ${column} set statistics ${target}`));
+  for (const { column, target } of statistics) await db.execute(sql.raw(`alter table ${next} alter column "${column}" set statistics ${target}`));
   // Planner statistics for the copy, which has none: the swap reads it, and then everyone does.
   // And its visibility map, which autovacuum would set later: with it each foreign key is checked
   // by merging two primary-key indexes (a quarter of the time a hash join over the rows takes),

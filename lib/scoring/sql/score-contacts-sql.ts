@@ -73,8 +73,7 @@ export type ScoreContactsOptions = {
  * `earliest_counted_at`, and for sums carried as they are their version and instant,
  * `carried_sums_version_id` and `carried_sums_at`), and the contact's stage, account and job
  * function. A single pass over the events (or none, with `carry`), and the fit from contact and
- * account. `mqlVerdictSql`
- * applies the MQL rule to its rows.
+ * account. `mqlVerdictSql` applies the MQL rule to its rows.
  */
 export function contactScorePartsSql({ model, at, contactIds, contactRange, accountFitFrom, sameFitAs = [], carry }: ScoreContactsOptions): SQL {
   const { thresholds } = model;
@@ -103,21 +102,21 @@ export function contactScorePartsSql({ model, at, contactIds, contactRange, acco
   // The account rules' points. When most contacts keep their stored fit, the few that compute it
   // look their account's up — in `accountFitFrom` (keyed by account), or evaluated on the account
   // itself — rather than every contact joining them.
-  const lookUp = sameFitAs.length > 0;
-  const accountPoints = lookUp
+  const fitStands = sameFitAs.length > 0;
+  const accountPoints = fitStands
     ? sql`(select af.points from ${accountFitFrom ?? sql`(${accountFitPointsSql(model.fitRules)})`} af where af.account_id = c.account_id)`
     : sql`af.points`;
-  const computedFit = lookUp || accountFitFrom ? fitScoreSql(model.fitRules, { accountPoints }) : fitScoreSql(model.fitRules);
-  const fit = sameFitAs.length
+  const computedFit = fitStands || accountFitFrom ? fitScoreSql(model.fitRules, { accountPoints }) : fitScoreSql(model.fitRules);
+  const fit = fitStands
     ? sql`(case when s.model_version_id in (${sql.join(sameFitAs.map((id) => sql`${id}::uuid`), sql`, `)}) then s.fit_score::float8 else ${computedFit} end)`
     : computedFit;
   const actionLast = (i: number) => (carry ? sql`(case when ${carried} then ${carriedActionLastSql(carry.plans, i)} else ${sql.raw(`g.action_last_${i}`)} end)` : undefined);
   const actions = thresholds.qualifyingActions.map((_, i) => sql`${actionFlagOf(i, model, at, actionLast(i))} as ${sql.raw(`action_${i}`)}`);
   // Inputs computed once per contact when every contact's fit is computed; left inline when most
   // keep their stored fit, so that only the others compute them.
-  const once = sameFitAs.length === 0;
+  const once = !fitStands;
   const contactRules = model.fitRules.filter((r) => !readsAccount(r));
-  const account = lookUp
+  const account = fitStands
     ? fitInputsLateralSql(contactRules, { once })
     : accountFitFrom
       ? sql`left join ${accountFitFrom} af on af.account_id = c.account_id ${fitInputsLateralSql(contactRules, { once })}`
