@@ -4,8 +4,8 @@ import Link from "next/link";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { BELL_LIMIT } from "@/lib/notifications/limits";
-import { dateTime, relativeTime } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import { useMarkNotificationsRead, useNotificationsQuery, type BellItem } from "./use-notifications-query";
 
@@ -144,9 +144,7 @@ function NotificationItem({ notification: n, onOpen }: { notification: BellItem;
       <span className="min-w-0 flex-1">
         <span className={cn("line-clamp-2 text-sm leading-snug", unread ? "font-semibold text-foreground" : "text-foreground/80")}>{n.title}</span>
         {n.body ? <span className="mt-0.5 line-clamp-2 text-xs leading-snug text-muted-foreground">{n.body}</span> : null}
-        <time dateTime={n.createdAt} title={dateTime(n.createdAt)} className="mt-1 block text-xs text-muted-foreground">
-          {relativeTime(n.createdAt)}
-        </time>
+        <RelativeTime date={n.createdAt} className="mt-1 block text-xs text-muted-foreground" />
       </span>
       {unread ? (
         <>

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import type { ClosedDeal, Pipeline } from "@/db/queries/pipeline";
-import { fullName, relativeTime } from "@/lib/format";
+import { fullName } from "@/lib/format";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { cn } from "@/lib/utils";
 import { ActionNotice, type Notice } from "./action-notice";
 import { DealCard } from "./deal-card";
@@ -197,7 +198,7 @@ function ClosedRow({ deal, showOwner }: { deal: ClosedDeal; showOwner: boolean }
           {showOwner && deal.salesOwnerName ? ` · ${deal.salesOwnerName}` : ""}
         </p>
       </div>
-      <span className="shrink-0 text-xs text-muted-foreground">{relativeTime(deal.closedAt)}</span>
+      <RelativeTime date={deal.closedAt} className="shrink-0 text-xs text-muted-foreground" />
     </div>
   );
 }

@@ -8,7 +8,8 @@ import { StageBadge } from "@/components/contacts/stage-badge";
 import { ContactTimeline } from "@/components/timeline/contact-timeline";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { LeadActionResult } from "@/lib/leads/lead-actions";
-import { fullName, humanizeValue, relativeTime } from "@/lib/format";
+import { fullName, humanizeValue } from "@/lib/format";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { LeadActions } from "./lead-actions";
 import { SlaBadge } from "./sla-badge";
 import { useLeadQuery } from "./use-queue-queries";
@@ -99,7 +100,7 @@ function LeadBody({
         </div>
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <SlaBadge dueAt={record.slaDueAt ? new Date(record.slaDueAt) : null} touchedAt={record.firstTouchAt ? new Date(record.firstTouchAt) : null} now={now} />
-          <span className="text-muted-foreground">MQL {relativeTime(record.mqlAt)}</span>
+          <span className="text-muted-foreground">MQL <RelativeTime date={record.mqlAt} /></span>
           {lead.repName ? <span className="text-muted-foreground">· {lead.repName}</span> : null}
         </div>
         <p className="rounded-md bg-muted/60 px-3 py-2 text-sm" data-testid="lead-reason">
@@ -147,7 +148,12 @@ function LeadBody({
                     </Link>
                     <span className="block truncate text-xs text-muted-foreground">
                       {c.title ?? c.email}
-                      {c.latestAt ? ` · active ${relativeTime(c.latestAt)}` : ""}
+                      {c.latestAt ? (
+                        <>
+                          {" · active "}
+                          <RelativeTime date={c.latestAt} />
+                        </>
+                      ) : null}
                     </span>
                   </span>
                   <span className="shrink-0 text-xs tabular-nums text-muted-foreground">engagement {Math.round(c.engagementScore)}</span>

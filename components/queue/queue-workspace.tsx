@@ -7,7 +7,8 @@ import { ScoreBar } from "@/components/contacts/score-bar";
 import { StageBadge } from "@/components/contacts/stage-badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { fullName, humanizeValue, relativeTime } from "@/lib/format";
+import { fullName, humanizeValue } from "@/lib/format";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { cn } from "@/lib/utils";
 import { LeadPanel } from "./lead-panel";
 import { QueueFilters } from "./queue-filters";
@@ -123,14 +124,14 @@ export function QueueWorkspace({ initial, showRep, segments, sources }: { initia
                       <span className="block truncate text-xs text-muted-foreground">{[r.title, r.accountName].filter(Boolean).join(" · ") || r.email}</span>
                       {lead ? (
                         <span className="block truncate text-xs text-muted-foreground">
-                          Fit {Math.round(r.fitScore)} · engagement {Math.round(r.engagementScore)} · {reasonText(r)} · {relativeTime(r.mqlAt)}
+                          Fit {Math.round(r.fitScore)} · engagement {Math.round(r.engagementScore)} · {reasonText(r)} · <RelativeTime date={r.mqlAt} />
                         </span>
                       ) : null}
                     </span>
                     <span className={cn("min-w-0 text-sm", lead && "hidden")}>
                       <span className="block truncate">{reasonText(r)}</span>
                       <span className="block text-xs text-muted-foreground">
-                        {relativeTime(r.mqlAt)}
+                        <RelativeTime date={r.mqlAt} />
                         {showRep ? ` · ${r.repName ?? "Unassigned"}` : ""}
                       </span>
                     </span>

@@ -13,7 +13,8 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select";
 import type { RepOpenLead, TeamRep } from "@/db/queries/team";
 import { reassignLeadsAction } from "@/lib/leads/actions";
-import { fullName, relativeTime } from "@/lib/format";
+import { fullName } from "@/lib/format";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { cn } from "@/lib/utils";
 
 const REASONS = ["Out of office", "Rebalancing the load", "Territory change", "Left the company"];
@@ -179,7 +180,7 @@ export function BulkReassign({ rep, leads, total, targets, now }: { rep: TeamRep
                       {PIPELINE.has(l.status) ? <span className="text-xs text-muted-foreground">—</span> : <SlaBadge dueAt={l.slaDueAt} touchedAt={l.firstTouchAt} now={now} />}
                     </td>
                     <td className="px-3 py-2 text-right tabular-nums">{Math.round(l.priorityScore)}</td>
-                    <td className="whitespace-nowrap px-3 py-2 text-right text-xs text-muted-foreground">{relativeTime(l.mqlAt)}</td>
+                    <td className="whitespace-nowrap px-3 py-2 text-right text-xs text-muted-foreground"><RelativeTime date={l.mqlAt} /></td>
                   </tr>
                 );
               })}

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { dateTime, relativeTime } from "@/lib/format";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { cn } from "@/lib/utils";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
 import { useWebhookDeliveriesQuery, type WebhookDeliveryRow } from "./use-webhook-deliveries-query";
@@ -82,8 +82,8 @@ function DeliveryRow({ delivery: d }: { delivery: WebhookDeliveryRow }) {
           <span className={cn("font-mono text-xs font-medium", d.responseStatus < 300 ? "text-[oklch(0.42_0.12_155)]" : "text-destructive")}>{d.responseStatus}</span>
         )}
       </TableCell>
-      <TableCell className="whitespace-nowrap text-muted-foreground" title={dateTime(d.createdAt)}>
-        {relativeTime(d.createdAt)}
+      <TableCell className="whitespace-nowrap text-muted-foreground">
+        <RelativeTime date={d.createdAt} />
       </TableCell>
       <TableCell className="max-w-0">
         {d.lastError ? (
@@ -93,7 +93,7 @@ function DeliveryRow({ delivery: d }: { delivery: WebhookDeliveryRow }) {
         ) : (
           <span className="text-muted-foreground">—</span>
         )}
-        {retrying && d.nextAttemptAt ? <span className="block text-xs text-[oklch(0.45_0.11_65)]">Next attempt {relativeTime(d.nextAttemptAt)}</span> : null}
+        {retrying && d.nextAttemptAt ? <span className="block text-xs text-[oklch(0.45_0.11_65)]">Next attempt <RelativeTime date={d.nextAttemptAt} /></span> : null}
       </TableCell>
     </TableRow>
   );
