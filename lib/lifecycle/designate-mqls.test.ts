@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { accounts, contacts, mqlRecords, notifications, stageTransitions, userAvailability } from "@/db/schema";
+import { accounts, contacts, mqlRecords, notifications, slaPolicies, stageTransitions, userAvailability } from "@/db/schema";
 import { createTestDatabase } from "@/db/test-database";
 import { insertAccount, insertContact, insertTerritory, insertUser } from "@/db/test-fixtures";
+import { addBusinessHours } from "../routing/sla";
 import { loadPublishedModel, type ScoringModel } from "../scoring/published-model";
 import type { MqlCandidate } from "../scoring/rescore-contacts";
 import { designateMqls } from "./designate-mqls";
@@ -81,5 +82,21 @@ describe("designating MQLs", () => {
     expect(record!.slaDueAt!.getTime()).toBeGreaterThan(at.getTime());
     const [bell] = await handle.db.select().from(notifications).where(eq(notifications.mqlRecordId, record!.id));
     expect(bell).toMatchObject({ userId: done!.repId, kind: "mql.assigned", title: "New MQL: Eve Ng" });
+  });
+
+  it("times each rep's first touch in the rep's own time zone, for a batch designated at one instant", async () => {
+    const tokyo = (await insertUser(handle.db, { role: "sdr", name: "Rep Tokyo", timezone: "Asia/Tokyo" })).id;
+    const newYork = (await insertUser(handle.db, { role: "sdr", name: "Rep New York", timezone: "America/New_York" })).id;
+    await insertTerritory(handle.db, { name: "APAC SDRs", repIds: [tokyo, newYork], conditions: { regions: ["APAC"] } });
+    const batch = [];
+    for (let i = 0; i < 4; i++) batch.push(candidate((await insertContact(handle.db, { email: `apac${i}@zones.test`, region: "APAC" })).id));
+    const done = await designateMqls(handle.db, batch, { model, at });
+    // The workspace's policy, in each rep's zone: 14:00 UTC is 23:00 in Tokyo (the clock starts the
+    // next morning) and 09:00 in New York (it starts at once).
+    const [policy] = await handle.db.select().from(slaPolicies).orderBy(slaPolicies.createdAt, slaPolicies.id);
+    const due = { [tokyo]: addBusinessHours({ start: at, hours: policy!.firstTouchHours, policy: policy!, timeZone: "Asia/Tokyo" }), [newYork]: addBusinessHours({ start: at, hours: policy!.firstTouchHours, policy: policy!, timeZone: "America/New_York" }) };
+    expect(due[tokyo]!.getTime()).not.toBe(due[newYork]!.getTime());
+    expect(new Set(done.map((d) => d.repId))).toEqual(new Set([tokyo, newYork]));
+    for (const d of done) expect((await recordOf(d.contactId))!.slaDueAt).toEqual(due[d.repId!]);
   });
 });
